@@ -1,0 +1,75 @@
+import { useFetcher, useLocation, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import { useT } from "~/utils/i18n";
+
+type Props = { idleSeconds: number; warningSeconds: number; absoluteExpiresAt: string };
+
+/**
+ * WCAG 2.2.1 (timing adjustable): warns before the idle timeout and offers to stay signed in.
+ * Every navigation resets the clock (the server slid the expiry), and typing in a form sends a
+ * quiet keep-alive now and then, since a person writing a long requirement is not idle.
+ */
+export function SessionTimeoutWarning({ idleSeconds, warningSeconds, absoluteExpiresAt }: Props) {
+  const t = useT();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const keepAlive = useFetcher<{ ok: boolean }>();
+  const [lastServerContact, setLastServerContact] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  const stayButton = useRef<HTMLButtonElement>(null);
+  const lastKeepAliveSent = useRef(0);
+
+  const expiresAt = Math.min(lastServerContact + idleSeconds * 1000, new Date(absoluteExpiresAt).getTime());
+  const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));
+  const warning = secondsLeft <= warningSeconds && secondsLeft > 0;
+  const expired = secondsLeft === 0;
+
+  useEffect(() => {
+    setLastServerContact(Date.now());
+  }, [location.key]);
+
+  useEffect(() => {
+    if (navigation.state === "idle" && keepAlive.state === "idle" && keepAlive.data?.ok) {
+      setLastServerContact(Date.now());
+    }
+  }, [keepAlive.state, keepAlive.data, navigation.state]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  const sendKeepAlive = useCallback(() => {
+    lastKeepAliveSent.current = Date.now();
+    keepAlive.submit(null, { method: "post", action: "/session/keepalive" });
+  }, [keepAlive]);
+
+  useEffect(() => {
+    // Typing counts as activity: at most one keep-alive per tenth of the idle period.
+    const onInput = () => {
+      if (Date.now() - lastKeepAliveSent.current > (idleSeconds * 1000) / 10) sendKeepAlive();
+    };
+    document.addEventListener("input", onInput);
+    return () => document.removeEventListener("input", onInput);
+  }, [idleSeconds, sendKeepAlive]);
+
+  useEffect(() => {
+    if (warning) stayButton.current?.focus();
+  }, [warning]);
+
+  if (!warning && !expired) return null;
+  return (
+    <div className="session-warning" role="alertdialog" aria-modal="false" aria-labelledby="session-warning-title" aria-describedby="session-warning-body">
+      <h2 id="session-warning-title">{expired ? t("session.expiredTitle") : t("session.warningTitle")}</h2>
+      <p id="session-warning-body">
+        {expired ? t("session.expiredBody") : t("session.warningBody", { seconds: secondsLeft })}
+      </p>
+      {expired ? null : (
+        <button type="button" ref={stayButton} onClick={sendKeepAlive}>
+          {t("session.stay")}
+        </button>
+      )}
+    </div>
+  );
+}

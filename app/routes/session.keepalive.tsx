@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+
+import { getAuthContext } from "~/utils/auth.server";
+
+export async function loader() {
+  throw redirect("/");
+}
+
+/** Any authenticated request slides the idle expiry; this one exists for the "stay signed in" button. */
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await getAuthContext(request);
+  if (!auth) return data({ ok: false }, { status: 401 });
+  return data({ ok: true, idleExpiresAt: auth.session.idleExpiresAt.toISOString() });
+}

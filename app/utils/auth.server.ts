@@ -1,0 +1,165 @@
+import { data, redirect } from "@remix-run/node";
+import { sql } from "drizzle-orm";
+
+import { rowsOf } from "./db-connect.server";
+import { db } from "./db.server";
+import { authorize, type Principal, type RegionRole, type Resource, type SteeringRole } from "./policy.server";
+import { noteRequestUser, requestStore } from "./request-store.server";
+import { readSessionToken, validateSessionToken, type Session, type SessionUser } from "./session.server";
+
+export type RegionMembership = {
+  regionId: string;
+  regionName: string;
+  regionShortName: string;
+  role: RegionRole;
+  isLegalCounsel: boolean;
+};
+
+export type SteeringMembership = { collaborationId: string; collaborationName: string; role: SteeringRole };
+
+export type AuthContext = {
+  user: SessionUser;
+  session: Session;
+  principal: Principal;
+  memberships: RegionMembership[];
+  steering: SteeringMembership[];
+  /** The region chosen in the header, falling back to the first membership. */
+  currentRegionId: string | null;
+};
+
+type AccessRow = {
+  memberships: RegionMembership[] | string;
+  steering: SteeringMembership[] | string;
+  collaboration_ids: string[] | string;
+};
+
+function parseJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
+/** Everything the policy needs about one user, in one statement. */
+export async function loadAccess(userId: string): Promise<{
+  memberships: RegionMembership[];
+  steering: SteeringMembership[];
+  collaborationIds: string[];
+}> {
+  const [row] = rowsOf<AccessRow>(
+    await db.execute(sql`
+      select
+        (select coalesce(json_agg(json_build_object(
+            'regionId', m.region_id, 'regionName', r.name, 'regionShortName', r.short_name,
+            'role', m.role, 'isLegalCounsel', m.is_legal_counsel) order by r.name), '[]'::json)
+          from memberships m join regions r on r.id = m.region_id
+          where m.user_id = ${userId}) as memberships,
+        (select coalesce(json_agg(json_build_object(
+            'collaborationId', s.collaboration_id, 'collaborationName', c.name, 'role', s.role) order by c.name), '[]'::json)
+          from steering_group_members s join collaborations c on c.id = s.collaboration_id
+          where s.user_id = ${userId}) as steering,
+        (select coalesce(json_agg(distinct cr.collaboration_id), '[]'::json)
+          from collaboration_regions cr join memberships m on m.region_id = cr.region_id
+          where m.user_id = ${userId}) as collaboration_ids
+    `),
+  );
+  return {
+    memberships: row ? parseJson(row.memberships) : [],
+    steering: row ? parseJson(row.steering) : [],
+    collaborationIds: row ? parseJson(row.collaboration_ids) : [],
+  };
+}
+
+export function buildPrincipal(
+  user: Pick<SessionUser, "id" | "isPlatformAdmin">,
+  access: Awaited<ReturnType<typeof loadAccess>>,
+): Principal {
+  return {
+    userId: user.id,
+    isPlatformAdmin: user.isPlatformAdmin,
+    regionRoles: new Map(access.memberships.map((m) => [m.regionId, m.role])),
+    steeringRoles: new Map(access.steering.map((s) => [s.collaborationId, s.role])),
+    collaborationIds: new Set([...access.collaborationIds, ...access.steering.map((s) => s.collaborationId)]),
+  };
+}
+
+export async function getAuthContext(request: Request): Promise<AuthContext | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const validated = await validateSessionToken(token);
+  if (!validated) return null;
+  noteRequestUser(validated.user.id);
+  const access = await loadAccess(validated.user.id);
+  const currentRegionId =
+    access.memberships.find((m) => m.regionId === validated.session.currentRegionId)?.regionId ??
+    access.memberships[0]?.regionId ??
+    null;
+  return {
+    user: validated.user,
+    session: validated.session,
+    principal: buildPrincipal(validated.user, access),
+    memberships: access.memberships,
+    steering: access.steering,
+    currentRegionId,
+  };
+}
+
+/** Field names never echoed back into a page, whatever form they came from. */
+const SECRET_FIELD = /password|token|secret/i;
+
+export type ReauthPayload = {
+  reauth: true;
+  action: string;
+  fields: Array<[string, string]>;
+};
+
+/**
+ * Signed-in user or a thrown response. A GET goes to the sign-in page and comes back; a form
+ * posted after the session ended answers 401 with every value typed (but secrets), so the
+ * error boundary can ask the person to sign in again and resend without losing a word.
+ */
+export async function requireUser(request: Request): Promise<AuthContext> {
+  const auth = await getAuthContext(request);
+  if (auth) return auth;
+  const url = new URL(request.url);
+  if (request.method === "GET" || request.method === "HEAD") {
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  const fields: Array<[string, string]> = [];
+  try {
+    const formData = await request.clone().formData();
+    for (const [name, value] of formData) {
+      if (typeof value === "string" && !SECRET_FIELD.test(name)) fields.push([name, value]);
+    }
+  } catch {
+    // Not a form body: nothing to keep.
+  }
+  const payload: ReauthPayload = { reauth: true, action: `${url.pathname}${url.search}`, fields };
+  throw data(payload, { status: 401 });
+}
+
+/** Throws the policy's answer as a response: 404 for what the user may not know about, 403 for too low a role. */
+export function assertAllowed(auth: AuthContext | null, action: string, resource: Resource): void {
+  const decision = authorize(auth?.principal ?? null, action, resource);
+  if (decision === "allow") return;
+  if (decision === "not-found") notFound();
+  if (decision === "unauthenticated") throw data(errorBody("unauthenticated"), { status: 401 });
+  throw data(errorBody("forbidden"), { status: 403 });
+}
+
+export async function requireAllowed(request: Request, action: string, resource: Resource): Promise<AuthContext> {
+  const auth = await requireUser(request);
+  assertAllowed(auth, action, resource);
+  return auth;
+}
+
+function errorBody(message: string) {
+  return { message, requestId: requestStore.getStore()?.requestId ?? null };
+}
+
+/** 404 for a missing object and for one the user may not know about: the two look the same. */
+export function notFound(): never {
+  throw data(errorBody("not-found"), { status: 404 });
+}
+
+export function forbidden(): never {
+  throw data(errorBody("forbidden"), { status: 403 });
+}

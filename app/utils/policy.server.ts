@@ -1,0 +1,139 @@
+import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+
+/**
+ * The one authorization policy (DESIGN.md). `can()` answers for one object, `visibleTo()` builds
+ * the SQL predicate for lists, search and exports from the same rules, and `authorize()` tells a
+ * route whether a refusal is 404 (the user may not know the object exists) or 403 (a visible
+ * object, too low a role). Unknown actions are denied.
+ */
+
+export type RegionRole = "viewer" | "editor" | "admin";
+export type SteeringRole = "chair" | "member";
+export type Visibility = "private" | "collaboration" | "portal";
+
+export type Principal = {
+  userId: string;
+  isPlatformAdmin: boolean;
+  /** regionId → role in that region */
+  regionRoles: ReadonlyMap<string, RegionRole>;
+  /** collaborationId → role in its steering group */
+  steeringRoles: ReadonlyMap<string, SteeringRole>;
+  /** collaborations the user takes part in: through a member region or the steering group */
+  collaborationIds: ReadonlySet<string>;
+};
+
+export type Resource =
+  | { type: "platform" }
+  | { type: "region"; regionId: string }
+  | { type: "collaboration"; collaborationId: string }
+  | {
+      type: "shareable";
+      ownerRegionId: string;
+      visibility: Visibility;
+      collaborationId: string | null;
+    };
+
+const roleRank: Record<RegionRole, number> = { viewer: 1, editor: 2, admin: 3 };
+
+function hasRegionRole(principal: Principal, regionId: string, minimum: RegionRole): boolean {
+  const role = principal.regionRoles.get(regionId);
+  return role !== undefined && roleRank[role] >= roleRank[minimum];
+}
+
+/** Whether the principal may know the resource exists at all (otherwise: 404). */
+function canSee(principal: Principal | null, resource: Resource): boolean {
+  switch (resource.type) {
+    case "platform":
+    case "collaboration":
+      // Which regions collaborate is public knowledge; the platform itself is not a secret.
+      return principal !== null;
+    case "region":
+      return principal !== null && (principal.isPlatformAdmin || principal.regionRoles.has(resource.regionId));
+    case "shareable":
+      if (principal === null) return false;
+      if (principal.regionRoles.has(resource.ownerRegionId)) return true;
+      if (resource.visibility === "portal") return true;
+      return (
+        resource.visibility === "collaboration" &&
+        resource.collaborationId !== null &&
+        principal.collaborationIds.has(resource.collaborationId)
+      );
+  }
+}
+
+type Rule = (principal: Principal, resource: Resource) => boolean;
+
+const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
+  "platform.admin": { resource: "platform", allow: (p) => p.isPlatformAdmin },
+  "region.read": { resource: "region", allow: () => true },
+  "region.members.read": { resource: "region", allow: () => true },
+  "region.members.manage": {
+    resource: "region",
+    allow: (p, r) => p.isPlatformAdmin || (r.type === "region" && hasRegionRole(p, r.regionId, "admin")),
+  },
+  "region.audit.read": {
+    resource: "region",
+    allow: (p, r) => p.isPlatformAdmin || (r.type === "region" && hasRegionRole(p, r.regionId, "admin")),
+  },
+  "region.write": {
+    resource: "region",
+    allow: (p, r) => r.type === "region" && hasRegionRole(p, r.regionId, "editor"),
+  },
+  "collaboration.list": { resource: "platform", allow: () => true },
+  "collaboration.read": { resource: "collaboration", allow: () => true },
+  "collaboration.manage": {
+    resource: "collaboration",
+    allow: (p, r) =>
+      p.isPlatformAdmin || (r.type === "collaboration" && p.steeringRoles.get(r.collaborationId) === "chair"),
+  },
+  "item.read": { resource: "shareable", allow: () => true },
+  "item.comment": { resource: "shareable", allow: () => true },
+  "item.edit": {
+    resource: "shareable",
+    allow: (p, r) => r.type === "shareable" && hasRegionRole(p, r.ownerRegionId, "editor"),
+  },
+  "item.share": {
+    resource: "shareable",
+    allow: (p, r) => r.type === "shareable" && hasRegionRole(p, r.ownerRegionId, "admin"),
+  },
+};
+
+export type Action = keyof typeof rules;
+
+export type Decision = "allow" | "forbidden" | "not-found" | "unauthenticated";
+
+export function authorize(principal: Principal | null, action: string, resource: Resource): Decision {
+  const rule = rules[action];
+  if (!canSee(principal, resource)) return principal === null ? "unauthenticated" : "not-found";
+  if (principal === null) return "unauthenticated";
+  // An unknown action, or one asked about the wrong kind of resource, is denied.
+  if (!rule || rule.resource !== resource.type) return "forbidden";
+  return rule.allow(principal, resource) ? "allow" : "forbidden";
+}
+
+export function can(principal: Principal | null, action: string, resource: Resource): boolean {
+  return authorize(principal, action, resource) === "allow";
+}
+
+export type ShareableColumns = {
+  ownerRegionId: AnyColumn;
+  visibility: AnyColumn;
+  collaborationId: AnyColumn;
+};
+
+/**
+ * SQL predicate for "rows of a shareable table this principal may read": the same rule as
+ * `canSee` for `shareable` resources above, so lists, search and counts never disagree with `can`.
+ */
+export function visibleTo(principal: Principal | null, columns: ShareableColumns): SQL {
+  if (principal === null) return sql`false`;
+  const regionIds = [...principal.regionRoles.keys()];
+  const collaborationIds = [...principal.collaborationIds];
+  const clauses: SQL[] = [eq(columns.visibility, "portal")];
+  if (regionIds.length > 0) clauses.push(inArray(columns.ownerRegionId, regionIds));
+  if (collaborationIds.length > 0) {
+    const shared = and(eq(columns.visibility, "collaboration"), inArray(columns.collaborationId, collaborationIds));
+    if (shared) clauses.push(shared);
+  }
+  return or(...clauses) ?? sql`false`;
+}
