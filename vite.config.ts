@@ -16,6 +16,8 @@ export default defineConfig({
   // PGlite ships .wasm/.data files that a bundle would not carry: keep it external.
   ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino"] },
   build: { target: "es2022" },
+  // Server-only native packages: keep Vite's dependency scanner from looking for browser builds.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite", "postgres", "pino"] },
   plugins: process.env.VITEST
     ? []
     : [
