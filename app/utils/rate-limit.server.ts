@@ -39,8 +39,11 @@ export async function getSignInRetryAfter(keys: string[], now = new Date()): Pro
 }
 
 /** Counts one failure for the IP and the account, in one statement each, race-free. */
-export async function recordSignInFailure(ip: string | null, email: string, now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
+export async function recordSignInFailure(ip: string | null, email: string, at = new Date()): Promise<void> {
+  // Raw SQL gets timestamps as ISO text with a cast: drizzle's postgres.js driver does not
+  // serialise Date parameters in `sql` templates (TOOLCHAIN.md: driver differences).
+  const now = sql`${at.toISOString()}::timestamptz`;
+  const windowStart = sql`${new Date(at.getTime() - WINDOW_MS).toISOString()}::timestamptz`;
   await db.execute(sql`
     insert into rate_limits (key, window_started_at, failures, blocked_until)
     values (${ipKey(ip)}, ${now}, 1, null)
@@ -60,7 +63,7 @@ export async function recordSignInFailure(ip: string | null, email: string, now 
       failures = case when rate_limits.window_started_at < ${windowStart} then 1 else rate_limits.failures + 1 end,
       blocked_until = case
         when rate_limits.window_started_at >= ${windowStart} and rate_limits.failures + 1 > ${ACCOUNT_FREE_FAILURES}
-          then ${now}::timestamptz + least(
+          then ${now} + least(
             power(2, rate_limits.failures + 1 - ${ACCOUNT_FREE_FAILURES}) * interval '1 second',
             ${ACCOUNT_MAX_BLOCK_MS / 1000} * interval '1 second')
         else null end
