@@ -32,7 +32,12 @@ export default defineConfig({
         }),
       ],
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/authz/**/*.test.ts", "tests/server/**/*.test.ts"],
+    include: [
+      "tests/unit/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      "tests/authz/**/*.test.ts",
+      "tests/server/**/*.test.ts",
+    ],
     setupFiles: ["tests/support/setup-database.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",

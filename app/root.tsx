@@ -163,7 +163,12 @@ function SiteHeader() {
           <Form method="post" action="/regions/switch" className="region-switch">
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <label htmlFor="region-switch">{t("layout.currentRegion")}</label>
-            <select id="region-switch" name="regionId" defaultValue={currentRegionId ?? undefined} key={currentRegionId}>
+            <select
+              id="region-switch"
+              name="regionId"
+              defaultValue={currentRegionId ?? undefined}
+              key={currentRegionId}
+            >
               {memberships.map((membership) => (
                 <option key={membership.regionId} value={membership.regionId}>
                   {membership.regionName}

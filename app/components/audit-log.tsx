@@ -18,7 +18,9 @@ export type AuditEventView = {
 };
 
 function actionLabel(t: ReturnType<typeof useT>, action: string): string {
-  const key = (auditActionLabel as Record<string, (typeof auditActionLabel)[keyof typeof auditActionLabel] | undefined>)[action];
+  const key = (
+    auditActionLabel as Record<string, (typeof auditActionLabel)[keyof typeof auditActionLabel] | undefined>
+  )[action];
   return key ? t(key) : action;
 }
 

@@ -25,14 +25,12 @@ export function InputField({
   type = "text",
   hint,
   autoComplete,
-  autoFocus,
 }: {
   field: FieldMetadata<string | undefined>;
   label: string;
   type?: InputType;
   hint?: string;
   autoComplete?: string;
-  autoFocus?: boolean;
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const inputProps = getInputProps(field, { type, ariaAttributes: true });
@@ -51,8 +49,6 @@ export function InputField({
         defaultValue={type === "password" ? undefined : inputProps.defaultValue}
         aria-describedby={describedBy}
         autoComplete={autoComplete}
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- only on single-purpose pages (sign-in), where it helps
-        autoFocus={autoFocus}
       />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>

@@ -60,7 +60,13 @@ export function SessionTimeoutWarning({ idleSeconds, warningSeconds, absoluteExp
 
   if (!warning && !expired) return null;
   return (
-    <div className="session-warning" role="alertdialog" aria-modal="false" aria-labelledby="session-warning-title" aria-describedby="session-warning-body">
+    <div
+      className="session-warning"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="session-warning-title"
+      aria-describedby="session-warning-body"
+    >
       <h2 id="session-warning-title">{expired ? t("session.expiredTitle") : t("session.warningTitle")}</h2>
       <p id="session-warning-body">
         {expired ? t("session.expiredBody") : t("session.warningBody", { seconds: secondsLeft })}

@@ -45,7 +45,8 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden.title": "You do not have permission",
   "error.forbidden.body": "Your role does not allow this. Ask your region's administrator if you need more access.",
   "error.server.title": "Something went wrong",
-  "error.server.body": "An unexpected error occurred. Nothing you wrote was saved half-way. Please try again in a moment.",
+  "error.server.body":
+    "An unexpected error occurred. Nothing you wrote was saved half-way. Please try again in a moment.",
   "error.status": "Error code {status}",
   "error.requestId": "Request id:",
   "error.backHome": "Go to the home page",
@@ -59,10 +60,12 @@ export const en: Record<MessageKey, string> = {
   "reauth.resend": "Send the form",
 
   "session.warningTitle": "You will soon be signed out",
-  "session.warningBody": "You have not been active for a while. In {seconds} seconds you will be signed out for security.",
+  "session.warningBody":
+    "You have not been active for a while. In {seconds} seconds you will be signed out for security.",
   "session.stay": "Stay signed in",
   "session.expiredTitle": "You have been signed out",
-  "session.expiredBody": "Your session has ended. What you have written is still here: when you send the form you can sign in again without losing anything.",
+  "session.expiredBody":
+    "Your session has ended. What you have written is still here: when you send the form you can sign in again without losing anything.",
 
   "login.title": "Sign in",
   "login.intro": "Sign in with your e-mail address and password.",
@@ -97,7 +100,8 @@ export const en: Record<MessageKey, string> = {
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
   "account.confirmPassword": "Repeat the new password",
-  "account.passwordRules": "At least 12 and at most 256 characters. Common passwords are refused. A sentence of several words is easy to remember and hard to guess.",
+  "account.passwordRules":
+    "At least 12 and at most 256 characters. Common passwords are refused. A sentence of several words is easy to remember and hard to guess.",
   "account.passwordChangeSignsOut": "Changing your password signs out all your other sessions.",
   "account.savePassword": "Save new password",
   "account.wrongPassword": "The password is not correct.",
@@ -123,7 +127,8 @@ export const en: Record<MessageKey, string> = {
   "invite.name": "Your name",
   "invite.accept": "Join",
   "invite.invalidTitle": "The invitation is not valid",
-  "invite.invalidBody": "The link is invalid, already used, revoked or older than 7 days. Ask the administrator for a new invitation.",
+  "invite.invalidBody":
+    "The link is invalid, already used, revoked or older than 7 days. Ask the administrator for a new invitation.",
 
   "members.pageTitle": "Members",
   "members.title": "Members of {region}",
@@ -142,7 +147,8 @@ export const en: Record<MessageKey, string> = {
   "members.inviteHeading": "Invite a person",
   "members.inviteEmail": "E-mail address of the person you invite",
   "members.inviteSubmit": "Create invitation",
-  "members.inviteCreated": "The invitation to {email} has been created and is valid until {date}. Send the link to the person; it is shown only now and can be used once.",
+  "members.inviteCreated":
+    "The invitation to {email} has been created and is valid until {date}. Send the link to the person; it is shown only now and can be used once.",
   "members.pendingInvites": "Pending invitations",
   "members.noPendingInvites": "No pending invitations.",
   "members.expires": "valid until {date}",
@@ -195,7 +201,8 @@ export const en: Record<MessageKey, string> = {
   "audit.action.collaboration.steering_removed": "Steering group member removed",
 
   "collaborations.title": "Collaborations",
-  "collaborations.intro": "The regions collaborate in 3R, Sussa and All regions. What is shared with a collaboration is visible to its member regions.",
+  "collaborations.intro":
+    "The regions collaborate in 3R, Sussa and All regions. What is shared with a collaboration is visible to its member regions.",
   "collaborations.yours": "Your region takes part",
   "collaborations.regions": "{count} regions",
   "collaborations.memberRegions": "Member regions ({count})",

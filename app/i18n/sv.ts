@@ -44,9 +44,11 @@ export const sv = {
   "error.notFound.title": "Sidan finns inte",
   "error.notFound.body": "Sidan du söker finns inte, eller så har du inte tillgång till den.",
   "error.forbidden.title": "Du saknar behörighet",
-  "error.forbidden.body": "Din roll ger inte rätt att göra detta. Kontakta din regions administratör om du behöver mer behörighet.",
+  "error.forbidden.body":
+    "Din roll ger inte rätt att göra detta. Kontakta din regions administratör om du behöver mer behörighet.",
   "error.server.title": "Något gick fel",
-  "error.server.body": "Ett oväntat fel inträffade. Inget av det du skrivit har sparats i halvfärdigt skick. Försök igen om en stund.",
+  "error.server.body":
+    "Ett oväntat fel inträffade. Inget av det du skrivit har sparats i halvfärdigt skick. Försök igen om en stund.",
   "error.status": "Felkod {status}",
   "error.requestId": "Ärende-id:",
   "error.backHome": "Till startsidan",
@@ -63,7 +65,8 @@ export const sv = {
   "session.warningBody": "Du har inte varit aktiv på en stund. Om {seconds} sekunder loggas du ut av säkerhetsskäl.",
   "session.stay": "Fortsätt vara inloggad",
   "session.expiredTitle": "Du har loggats ut",
-  "session.expiredBody": "Sessionen har gått ut. Det du har skrivit finns kvar: när du skickar formuläret får du logga in igen utan att något går förlorat.",
+  "session.expiredBody":
+    "Sessionen har gått ut. Det du har skrivit finns kvar: när du skickar formuläret får du logga in igen utan att något går förlorat.",
 
   "login.title": "Logga in",
   "login.intro": "Logga in med din e-postadress och ditt lösenord.",
@@ -98,7 +101,8 @@ export const sv = {
   "account.currentPassword": "Nuvarande lösenord",
   "account.newPassword": "Nytt lösenord",
   "account.confirmPassword": "Upprepa det nya lösenordet",
-  "account.passwordRules": "Minst 12 och högst 256 tecken. Vanliga lösenord godtas inte. En mening med flera ord är lätt att minnas och svår att gissa.",
+  "account.passwordRules":
+    "Minst 12 och högst 256 tecken. Vanliga lösenord godtas inte. En mening med flera ord är lätt att minnas och svår att gissa.",
   "account.passwordChangeSignsOut": "När du byter lösenord loggas alla dina andra inloggningar ut.",
   "account.savePassword": "Spara nytt lösenord",
   "account.wrongPassword": "Lösenordet stämmer inte.",
@@ -124,7 +128,8 @@ export const sv = {
   "invite.name": "Ditt namn",
   "invite.accept": "Gå med",
   "invite.invalidTitle": "Inbjudan gäller inte",
-  "invite.invalidBody": "Länken är ogiltig, redan använd, återkallad eller äldre än 7 dagar. Be administratören om en ny inbjudan.",
+  "invite.invalidBody":
+    "Länken är ogiltig, redan använd, återkallad eller äldre än 7 dagar. Be administratören om en ny inbjudan.",
 
   "members.pageTitle": "Medlemmar",
   "members.title": "Medlemmar i {region}",
@@ -143,7 +148,8 @@ export const sv = {
   "members.inviteHeading": "Bjud in en person",
   "members.inviteEmail": "E-postadress till den du bjuder in",
   "members.inviteSubmit": "Skapa inbjudan",
-  "members.inviteCreated": "Inbjudan till {email} är skapad och gäller till {date}. Skicka länken till personen; den visas bara nu och kan användas en gång.",
+  "members.inviteCreated":
+    "Inbjudan till {email} är skapad och gäller till {date}. Skicka länken till personen; den visas bara nu och kan användas en gång.",
   "members.pendingInvites": "Väntande inbjudningar",
   "members.noPendingInvites": "Inga väntande inbjudningar.",
   "members.expires": "gäller till {date}",
@@ -196,7 +202,8 @@ export const sv = {
   "audit.action.collaboration.steering_removed": "Styrgruppsledamot borttagen",
 
   "collaborations.title": "Samverkan",
-  "collaborations.intro": "Regionerna samverkar i 3R, Sussa och Alla regioner. Det som delas med en samverkan syns för dess medlemsregioner.",
+  "collaborations.intro":
+    "Regionerna samverkar i 3R, Sussa och Alla regioner. Det som delas med en samverkan syns för dess medlemsregioner.",
   "collaborations.yours": "Din region deltar",
   "collaborations.regions": "{count} regioner",
   "collaborations.memberRegions": "Medlemsregioner ({count})",

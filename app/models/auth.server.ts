@@ -110,7 +110,8 @@ export async function signOut({
   });
 }
 
-export type ChangePasswordResult = { status: "changed"; token: string; session: Session } | { status: "wrong-password" };
+export type ChangePasswordResult =
+  { status: "changed"; token: string; session: Session } | { status: "wrong-password" };
 
 /**
  * Changes the password and ends every session of the user, this one included, then starts a

@@ -19,9 +19,18 @@ export async function listCollaborations() {
     .leftJoin(collaborationRegions, eq(collaborationRegions.collaborationId, collaborations.id))
     .leftJoin(regions, eq(regions.id, collaborationRegions.regionId))
     .orderBy(asc(collaborations.name), asc(regions.shortName));
-  const byId = new Map<string, { id: string; slug: string; name: string; description: string; regionNames: string[] }>();
+  const byId = new Map<
+    string,
+    { id: string; slug: string; name: string; description: string; regionNames: string[] }
+  >();
   for (const row of rows) {
-    const entry = byId.get(row.id) ?? { id: row.id, slug: row.slug, name: row.name, description: row.description, regionNames: [] };
+    const entry = byId.get(row.id) ?? {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      regionNames: [],
+    };
     if (row.regionName) entry.regionNames.push(row.regionName);
     byId.set(row.id, entry);
   }
@@ -30,20 +39,36 @@ export async function listCollaborations() {
 
 export async function getCollaboration({ collaborationId }: { collaborationId: string }) {
   const [collaboration] = await db
-    .select({ id: collaborations.id, slug: collaborations.slug, name: collaborations.name, description: collaborations.description })
+    .select({
+      id: collaborations.id,
+      slug: collaborations.slug,
+      name: collaborations.name,
+      description: collaborations.description,
+    })
     .from(collaborations)
     .where(eq(collaborations.id, collaborationId))
     .limit(1);
   if (!collaboration) return null;
   const [memberRegions, steeringGroup] = await Promise.all([
     db
-      .select({ id: regions.id, name: regions.name, shortName: regions.shortName, since: collaborationRegions.createdAt })
+      .select({
+        id: regions.id,
+        name: regions.name,
+        shortName: regions.shortName,
+        since: collaborationRegions.createdAt,
+      })
       .from(collaborationRegions)
       .innerJoin(regions, eq(regions.id, collaborationRegions.regionId))
       .where(eq(collaborationRegions.collaborationId, collaborationId))
       .orderBy(asc(regions.name)),
     db
-      .select({ userId: users.id, name: users.name, title: users.title, email: users.email, role: steeringGroupMembers.role })
+      .select({
+        userId: users.id,
+        name: users.name,
+        title: users.title,
+        email: users.email,
+        role: steeringGroupMembers.role,
+      })
       .from(steeringGroupMembers)
       .innerJoin(users, eq(users.id, steeringGroupMembers.userId))
       .where(eq(steeringGroupMembers.collaborationId, collaborationId))
@@ -52,7 +77,8 @@ export async function getCollaboration({ collaborationId }: { collaborationId: s
   return { ...collaboration, memberRegions, steeringGroup };
 }
 
-export type CreateCollaborationResult = { status: "created"; collaborationId: string } | { status: "duplicate"; field: "name" | "slug" };
+export type CreateCollaborationResult =
+  { status: "created"; collaborationId: string } | { status: "duplicate"; field: "name" | "slug" };
 
 export async function createCollaboration({
   name,
@@ -80,7 +106,9 @@ export async function createCollaboration({
       .returning({ id: collaborations.id });
     if (!created) throw new Error("insert returned no row");
     if (regionIds.length > 0) {
-      await tx.insert(collaborationRegions).values(regionIds.map((regionId) => ({ collaborationId: created.id, regionId })));
+      await tx
+        .insert(collaborationRegions)
+        .values(regionIds.map((regionId) => ({ collaborationId: created.id, regionId })));
     }
     await writeAuditEvent(tx, {
       action: "collaboration.created",
@@ -138,7 +166,9 @@ export async function removeCollaborationRegion({
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(collaborationRegions)
-      .where(and(eq(collaborationRegions.collaborationId, collaborationId), eq(collaborationRegions.regionId, regionId)))
+      .where(
+        and(eq(collaborationRegions.collaborationId, collaborationId), eq(collaborationRegions.regionId, regionId)),
+      )
       .returning({ regionId: collaborationRegions.regionId });
     if (removed.length === 0) return;
     await writeAuditEvent(tx, {
@@ -173,7 +203,10 @@ export async function setSteeringMember({
     await tx
       .insert(steeringGroupMembers)
       .values({ collaborationId, userId: user.id, role })
-      .onConflictDoUpdate({ target: [steeringGroupMembers.collaborationId, steeringGroupMembers.userId], set: { role } });
+      .onConflictDoUpdate({
+        target: [steeringGroupMembers.collaborationId, steeringGroupMembers.userId],
+        set: { role },
+      });
     await writeAuditEvent(tx, {
       action: "collaboration.steering_added",
       actorUserId,

@@ -94,7 +94,14 @@ export async function revokeInvite({
     const revoked = await tx
       .update(invites)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invites.id, inviteId), eq(invites.regionId, regionId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .where(
+        and(
+          eq(invites.id, inviteId),
+          eq(invites.regionId, regionId),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+        ),
+      )
       .returning({ id: invites.id });
     if (revoked.length === 0) return false;
     await writeAuditEvent(tx, {
@@ -122,7 +129,13 @@ export type InviteLookup =
   | { status: "invalid" };
 
 /** A usable invite: known token, not accepted, not revoked, not expired. Anything else looks the same. */
-export async function findUsableInvite({ token, now = new Date() }: { token: string; now?: Date }): Promise<InviteLookup> {
+export async function findUsableInvite({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<InviteLookup> {
   const [invite] = await db
     .select({
       id: invites.id,
@@ -189,7 +202,14 @@ export async function acceptInvite({
     const claimed = await tx
       .update(invites)
       .set({ acceptedAt: now })
-      .where(and(eq(invites.id, invite.inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+      .where(
+        and(
+          eq(invites.id, invite.inviteId),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, now),
+        ),
+      )
       .returning({ id: invites.id });
     if (claimed.length === 0) return { status: "invalid" } as const;
     let userId = existing?.id;

@@ -39,7 +39,8 @@ export async function listRegionCollaborations({ regionId }: { regionId: string 
     .orderBy(asc(collaborations.name));
 }
 
-export type CreateRegionResult = { status: "created"; regionId: string } | { status: "duplicate"; field: "name" | "slug" };
+export type CreateRegionResult =
+  { status: "created"; regionId: string } | { status: "duplicate"; field: "name" | "slug" };
 
 export async function createRegion({
   name,

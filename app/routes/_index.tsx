@@ -68,12 +68,8 @@ export default function HomeRoute() {
               return (
                 <li key={collaboration.id}>
                   <Link to={`/collaborations/${collaboration.id}`}>{collaboration.name}</Link>{" "}
-                  <span className="muted">
-                    ({t("home.regionCount", { count: collaboration.regionNames.length })})
-                  </span>
-                  {steeringRole ? (
-                    <span className="badge">{t(steeringRoleLabel[steeringRole])}</span>
-                  ) : null}
+                  <span className="muted">({t("home.regionCount", { count: collaboration.regionNames.length })})</span>
+                  {steeringRole ? <span className="badge">{t(steeringRoleLabel[steeringRole])}</span> : null}
                 </li>
               );
             })}

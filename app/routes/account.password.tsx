@@ -75,9 +75,24 @@ export default function ChangePasswordRoute() {
       <p>{t("account.passwordRules")}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <InputField field={fields.currentPassword} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
-        <InputField field={fields.newPassword} label={t("account.newPassword")} type="password" autoComplete="new-password" />
-        <InputField field={fields.confirmPassword} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+        <InputField
+          field={fields.currentPassword}
+          label={t("account.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <InputField
+          field={fields.newPassword}
+          label={t("account.newPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <InputField
+          field={fields.confirmPassword}
+          label={t("account.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <p className="notice">{t("account.passwordChangeSignsOut")}</p>
         <div>
           <button type="submit">{t("account.savePassword")}</button>

@@ -47,7 +47,11 @@ async function handleCreateRegion(...[auth, formData, request, context]: Args) {
   if (submission.status !== "success") {
     return data({ intent: "create-region" as const, result: submission.reply(), inviteLink: null }, { status: 400 });
   }
-  const result = await createRegion({ ...submission.value, actorUserId: auth.user.id, request: requestInfo(request, context) });
+  const result = await createRegion({
+    ...submission.value,
+    actorUserId: auth.user.id,
+    request: requestInfo(request, context),
+  });
   if (result.status === "duplicate") {
     return data(
       {
@@ -58,7 +62,11 @@ async function handleCreateRegion(...[auth, formData, request, context]: Args) {
       { status: 409 },
     );
   }
-  return redirectWithToast("/admin", { kind: "success", message: "admin.regionCreated", params: { name: submission.value.name } });
+  return redirectWithToast("/admin", {
+    kind: "success",
+    message: "admin.regionCreated",
+    params: { name: submission.value.name },
+  });
 }
 
 async function handleInviteAdmin(...[auth, formData, request, context]: Args) {
@@ -69,7 +77,11 @@ async function handleInviteAdmin(...[auth, formData, request, context]: Args) {
   const region = await getRegion({ regionId: submission.value.regionId });
   if (!region) {
     return data(
-      { intent: "invite-admin" as const, result: submission.reply({ fieldErrors: { regionId: ["validation.invalid"] } }), inviteLink: null },
+      {
+        intent: "invite-admin" as const,
+        result: submission.reply({ fieldErrors: { regionId: ["validation.invalid"] } }),
+        inviteLink: null,
+      },
       { status: 400 },
     );
   }
@@ -95,9 +107,16 @@ async function handleInviteAdmin(...[auth, formData, request, context]: Args) {
 async function handleCreateCollaboration(...[auth, formData, request, context]: Args) {
   const submission = parseWithZod(formData, { schema: CreateCollaborationSchema });
   if (submission.status !== "success") {
-    return data({ intent: "create-collaboration" as const, result: submission.reply(), inviteLink: null }, { status: 400 });
+    return data(
+      { intent: "create-collaboration" as const, result: submission.reply(), inviteLink: null },
+      { status: 400 },
+    );
   }
-  const result = await createCollaboration({ ...submission.value, actorUserId: auth.user.id, request: requestInfo(request, context) });
+  const result = await createCollaboration({
+    ...submission.value,
+    actorUserId: auth.user.id,
+    request: requestInfo(request, context),
+  });
   if (result.status === "duplicate") {
     return data(
       {

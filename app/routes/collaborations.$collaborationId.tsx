@@ -37,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const collaboration = await requireCollaboration(params.collaborationId);
   assertAllowed(auth, "collaboration.read", { type: "collaboration", collaborationId: collaboration.id });
-  const canManage = can(auth.principal, "collaboration.manage", { type: "collaboration", collaborationId: collaboration.id });
+  const canManage = can(auth.principal, "collaboration.manage", {
+    type: "collaboration",
+    collaborationId: collaboration.id,
+  });
   const memberIds = new Set(collaboration.memberRegions.map((region) => region.id));
   const otherRegions = canManage ? (await listRegions()).filter((region) => !memberIds.has(region.id)) : [];
   return {
@@ -75,7 +78,12 @@ type Args = [AuthContext, string, FormData, Request, ActionFunctionArgs["context
 async function changeRegion(kind: "add" | "remove", ...[auth, collaborationId, formData, request, context]: Args) {
   const submission = parseWithZod(formData, { schema: RegionSchema });
   if (submission.status !== "success") return data({ error: "validation.invalid" as const }, { status: 400 });
-  const input = { collaborationId, regionId: submission.value.regionId, actorUserId: auth.user.id, request: requestInfo(request, context) };
+  const input = {
+    collaborationId,
+    regionId: submission.value.regionId,
+    actorUserId: auth.user.id,
+    request: requestInfo(request, context),
+  };
   if (kind === "add") await addCollaborationRegion(input);
   else await removeCollaborationRegion(input);
   return redirectWithToast(`/collaborations/${collaborationId}`, { kind: "success", message: "collaborations.saved" });
@@ -97,7 +105,12 @@ async function addSteering(...[auth, collaborationId, formData, request, context
 async function removeSteering(...[auth, collaborationId, formData, request, context]: Args) {
   const submission = parseWithZod(formData, { schema: RemoveSteeringSchema });
   if (submission.status !== "success") return data({ error: "validation.invalid" as const }, { status: 400 });
-  await removeSteeringMember({ collaborationId, userId: submission.value.userId, actorUserId: auth.user.id, request: requestInfo(request, context) });
+  await removeSteeringMember({
+    collaborationId,
+    userId: submission.value.userId,
+    actorUserId: auth.user.id,
+    request: requestInfo(request, context),
+  });
   return redirectWithToast(`/collaborations/${collaborationId}`, { kind: "success", message: "collaborations.saved" });
 }
 
@@ -123,7 +136,13 @@ export default function CollaborationRoute() {
               {canManage ? (
                 <Form method="post">
                   <input type="hidden" name="regionId" value={region.id} />
-                  <button type="submit" name="intent" value="remove-region" className="link" aria-label={t("collaborations.removeRegionNamed", { region: region.name })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove-region"
+                    className="link"
+                    aria-label={t("collaborations.removeRegionNamed", { region: region.name })}
+                  >
                     {t("collaborations.removeRegion")}
                   </button>
                 </Form>
@@ -175,7 +194,13 @@ export default function CollaborationRoute() {
                     <td>
                       <Form method="post">
                         <input type="hidden" name="userId" value={member.userId} />
-                        <button type="submit" name="intent" value="remove-steering" className="link" aria-label={t("collaborations.removeSteeringNamed", { name: member.name })}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="remove-steering"
+                          className="link"
+                          aria-label={t("collaborations.removeSteeringNamed", { name: member.name })}
+                        >
                           {t("collaborations.removeSteering")}
                         </button>
                       </Form>

@@ -34,7 +34,8 @@ export default function CollaborationsRoute() {
             {collaboration.mine ? <p className="badge">{t("collaborations.yours")}</p> : null}
             <p>{collaboration.description}</p>
             <p className="muted">
-              {t("collaborations.regions", { count: collaboration.regionNames.length })}: {collaboration.regionNames.join(", ")}
+              {t("collaborations.regions", { count: collaboration.regionNames.length })}:{" "}
+              {collaboration.regionNames.join(", ")}
             </p>
           </article>
         ))}

@@ -58,7 +58,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.status === "invalid") return data({ result: null, invalid: true }, { status: 404 });
   if (result.status === "wrong-password") {
     return data(
-      { result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields: hidden }), invalid: false },
+      {
+        result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields: hidden }),
+        invalid: false,
+      },
       { status: 400 },
     );
   }
@@ -94,7 +97,12 @@ export default function AcceptInviteRoute() {
         {existing ? (
           <>
             <p>{t("invite.existingAccount", { name: invite.existingUserName ?? "" })}</p>
-            <InputField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+            <InputField
+              field={fields.password}
+              label={t("login.password")}
+              type="password"
+              autoComplete="current-password"
+            />
           </>
         ) : (
           <>
@@ -106,7 +114,12 @@ export default function AcceptInviteRoute() {
               autoComplete="new-password"
               hint={t("account.passwordRules")}
             />
-            <InputField field={fields.confirmPassword} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+            <InputField
+              field={fields.confirmPassword}
+              label={t("account.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+            />
           </>
         )}
         <div>

@@ -86,8 +86,13 @@ export default function LoginRoute() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <InputField field={fields.email} label={t("login.email")} type="email" autoComplete="username" autoFocus />
-        <InputField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <InputField field={fields.email} label={t("login.email")} type="email" autoComplete="username" />
+        <InputField
+          field={fields.password}
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <div>
           <button type="submit">{t("login.submit")}</button>
         </div>

@@ -12,7 +12,9 @@ import { UuidSchema } from "~/utils/schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
-  const region = UuidSchema.safeParse(params.regionId).success ? await getRegion({ regionId: params.regionId ?? "" }) : null;
+  const region = UuidSchema.safeParse(params.regionId).success
+    ? await getRegion({ regionId: params.regionId ?? "" })
+    : null;
   if (!region) notFound();
   assertAllowed(auth, "region.audit.read", { type: "region", regionId: region.id });
   const filters = parseAuditQuery(new URL(request.url), region.id);

@@ -88,7 +88,11 @@ async function inviteMember(...[auth, regionId, formData, request, context]: Act
   return data({
     intent: "invite" as const,
     result: submission.reply({ resetForm: true }),
-    inviteLink: { url: `${origin}/invite/${invite.token}`, email: submission.value.email, expiresAt: invite.expiresAt.toISOString() },
+    inviteLink: {
+      url: `${origin}/invite/${invite.token}`,
+      email: submission.value.email,
+      expiresAt: invite.expiresAt.toISOString(),
+    },
   });
 }
 
@@ -106,7 +110,11 @@ async function changeRole(...[auth, regionId, formData, request, context]: Actio
   if (result.status === "not-found") notFound();
   if (result.status === "last-admin") {
     return data(
-      { intent: "change-role" as const, result: submission.reply({ formErrors: ["members.lastAdmin"] }), inviteLink: null },
+      {
+        intent: "change-role" as const,
+        result: submission.reply({ formErrors: ["members.lastAdmin"] }),
+        inviteLink: null,
+      },
       { status: 409 },
     );
   }
@@ -153,7 +161,10 @@ export default function RegionMembersRoute() {
   const t = useT();
   const { region, canManage, members, invites, currentUserId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const roleOptions = (["viewer", "editor", "admin"] as const).map((role) => ({ value: role, label: t(regionRoleLabel[role]) }));
+  const roleOptions = (["viewer", "editor", "admin"] as const).map((role) => ({
+    value: role,
+    label: t(regionRoleLabel[role]),
+  }));
   const memberError = actionData && actionData.intent !== "invite" && actionData.result?.error?.[""];
   return (
     <>
@@ -234,7 +245,13 @@ function InviteSection({
   invites,
   roleOptions,
 }: {
-  invites: Array<{ id: string; email: string; role: "viewer" | "editor" | "admin"; expiresAt: string; invitedBy: string | null }>;
+  invites: Array<{
+    id: string;
+    email: string;
+    role: "viewer" | "editor" | "admin";
+    expiresAt: string;
+    invitedBy: string | null;
+  }>;
   roleOptions: Array<{ value: string; label: string }>;
 }) {
   const t = useT();
@@ -251,7 +268,12 @@ function InviteSection({
       <h2 id="invite-heading">{t("members.inviteHeading")}</h2>
       {actionData?.inviteLink ? (
         <div className="notice" role="status">
-          <p>{t("members.inviteCreated", { email: actionData.inviteLink.email, date: t.dateTime(actionData.inviteLink.expiresAt) })}</p>
+          <p>
+            {t("members.inviteCreated", {
+              email: actionData.inviteLink.email,
+              date: t.dateTime(actionData.inviteLink.expiresAt),
+            })}
+          </p>
           <code className="invite-link" data-testid="invite-link">
             {actionData.inviteLink.url}
           </code>
@@ -274,7 +296,8 @@ function InviteSection({
         <ul className="plain">
           {invites.map((invite) => (
             <li key={invite.id}>
-              {invite.email} · {t(regionRoleLabel[invite.role])} · {t("members.expires", { date: t.dateTime(invite.expiresAt) })}{" "}
+              {invite.email} · {t(regionRoleLabel[invite.role])} ·{" "}
+              {t("members.expires", { date: t.dateTime(invite.expiresAt) })}{" "}
               <Form method="post">
                 <input type="hidden" name="inviteId" value={invite.id} />
                 <button type="submit" name="intent" value="revoke-invite" className="link">

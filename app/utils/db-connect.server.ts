@@ -89,9 +89,9 @@ export function rowsOf<Row>(result: unknown): Row[] {
 
 /** How many of the committed migrations the database has applied, and how many there are. */
 export async function getMigrationState(db: Database): Promise<{ applied: number; expected: number }> {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
-  ) as { entries: unknown[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
   const exists = rowsOf<{ present: boolean }>(
     await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
   );

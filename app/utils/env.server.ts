@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const EnvSchema = z
   .object({
@@ -14,8 +12,18 @@ const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(30 * 60),
-    SESSION_ABSOLUTE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 60 * 60),
+    SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(86_400)
+      .default(30 * 60),
+    SESSION_ABSOLUTE_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400)
+      .default(12 * 60 * 60),
     SESSION_WARNING_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     TRUST_PROXY: booleanFlag.default(false),

@@ -47,7 +47,10 @@ export const UuidSchema = z.string().uuid("validation.invalid");
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(PASSWORD_MAX, "validation.passwordTooLong"),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, "validation.required")
+    .max(PASSWORD_MAX, "validation.passwordTooLong"),
   redirectTo: z.string().optional(),
 });
 

@@ -10,7 +10,11 @@ const ToastSchema = z.object({
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
-export type Toast = { kind: "success" | "error" | "info"; message: MessageKey; params?: Record<string, string | number> };
+export type Toast = {
+  kind: "success" | "error" | "info";
+  message: MessageKey;
+  params?: Record<string, string | number>;
+};
 
 function toastCookie() {
   return createCookie("samkrav_toast", {

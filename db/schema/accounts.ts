@@ -180,7 +180,9 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().default(sql`clock_timestamp()`),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .default(sql`clock_timestamp()`),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     actorEmail: text("actor_email"),
     regionId: uuid("region_id").references(() => regions.id, { onDelete: "set null" }),

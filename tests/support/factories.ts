@@ -66,10 +66,15 @@ export async function createMember(regionId: string, role: RegionRole) {
 
 export async function createCollaboration(regionIds: string[]) {
   const slug = unique("collab");
-  const [collaboration] = await db.insert(collaborations).values({ name: `Samverkan ${slug}`, slug }).returning();
+  const [collaboration] = await db
+    .insert(collaborations)
+    .values({ name: `Samverkan ${slug}`, slug })
+    .returning();
   if (!collaboration) throw new Error("no collaboration");
   if (regionIds.length > 0) {
-    await db.insert(collaborationRegions).values(regionIds.map((regionId) => ({ collaborationId: collaboration.id, regionId })));
+    await db
+      .insert(collaborationRegions)
+      .values(regionIds.map((regionId) => ({ collaborationId: collaboration.id, regionId })));
   }
   return collaboration;
 }

@@ -19,7 +19,12 @@ export function buildRequest(
     cookie,
     form,
     headers = {},
-  }: { method?: string; cookie?: string; form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+  }: {
+    method?: string;
+    cookie?: string;
+    form?: Record<string, string | string[]>;
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
   const init: RequestInit = { method, headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } };
   if (form) {
@@ -32,7 +37,9 @@ export function buildRequest(
   return new Request(`http://localhost${path}`, init);
 }
 
-function isDataWithResponseInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+function isDataWithResponseInit(
+  value: unknown,
+): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 
