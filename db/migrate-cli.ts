@@ -9,3 +9,4 @@ try {
 } finally {
   await database.close();
 }
+export {};

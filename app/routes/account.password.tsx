@@ -7,6 +7,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { changePassword } from "~/models/auth.server";
 import { requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { isCommonPassword } from "~/utils/password.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, {
     schema: ChangePasswordSchema.superRefine((value, ctx) => {
       if (isCommonPassword(value.newPassword)) {

@@ -10,6 +10,7 @@ import { createCollaboration, listCollaborations } from "~/models/collaborations
 import { createInvite } from "~/models/invites.server";
 import { createRegion, getRegion, listRegions } from "~/models/regions.server";
 import { requireAllowed, type AuthContext } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { requestInfo } from "~/utils/request.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireAllowed(request, "platform.admin", { type: "platform" });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const args: Args = [auth, formData, request, context];
   switch (formData.get("intent")) {
     case "create-region":

@@ -13,6 +13,7 @@ import {
 } from "~/models/collaborations.server";
 import { listRegions } from "~/models/regions.server";
 import { assertAllowed, notFound, requireUser, type AuthContext } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { steeringRoleLabel } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const collaboration = await requireCollaboration(params.collaborationId);
   assertAllowed(auth, "collaboration.manage", { type: "collaboration", collaborationId: collaboration.id });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const args: Args = [auth, collaboration.id, formData, request, context];
   switch (formData.get("intent")) {
     case "add-region":

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { acceptInvite, findUsableInvite } from "~/models/invites.server";
 import { useT } from "~/utils/i18n";
+import { readFormData } from "~/utils/form-data.server";
 import { regionRoleLabel } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { isCommonPassword } from "~/utils/password.server";
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invite = await findUsableInvite({ token });
   if (invite.status !== "valid") return data({ result: null, invalid: true }, { status: 404 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission =
     invite.existingUserName !== null
       ? parseWithZod(formData, { schema: AcceptInviteExistingUserSchema })

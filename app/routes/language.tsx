@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 
 import { setUserLocale } from "~/models/auth.server";
 import { getAuthContext } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { isLanguage } from "~/utils/i18n";
 import { serializeLanguageCookie } from "~/utils/i18n.server";
 import { safeRedirect } from "~/utils/schemas";
@@ -13,7 +14,7 @@ export async function loader() {
 
 /** The header's language switch: remembered in a cookie, and on the user when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const language = formData.get("language");
   if (!isLanguage(language)) throw new Response("Unknown language", { status: 400 });
   const auth = await getAuthContext(request);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FormErrors, InputField } from "~/components/forms";
 import { signIn } from "~/models/auth.server";
 import { getAuthContext } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { requestInfo } from "~/utils/request.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), replay: null }, { status: 400 });

@@ -9,6 +9,7 @@ import { FormErrors, InputField, SelectField } from "~/components/forms";
 import { createInvite, listPendingInvites, revokeInvite } from "~/models/invites.server";
 import { changeMemberRole, getRegion, listRegionMembers, removeMember } from "~/models/regions.server";
 import { assertAllowed, notFound, requireUser, type AuthContext } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { regionRoleLabel } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
@@ -53,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const region = await requireRegion(params.regionId);
   assertAllowed(auth, "region.members.manage", { type: "region", regionId: region.id });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   switch (intent) {
     case "invite":
