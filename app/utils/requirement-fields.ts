@@ -1,0 +1,83 @@
+/**
+ * The requirement vocabulary (DOMAIN.md §2.2–2.3, §4): enum values in code, Swedish and English
+ * labels in the dictionaries. Shared by server and browser.
+ */
+
+export const SET_STATUSES = ["draft", "in_review", "approved", "published", "superseded"] as const;
+export type SetStatus = (typeof SET_STATUSES)[number];
+
+export const VISIBILITIES = ["private", "collaboration", "portal"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const OBLIGATIONS = ["ska", "bor"] as const;
+export type Obligation = (typeof OBLIGATIONS)[number];
+
+export const REQUIREMENT_TYPES = ["qualification", "technical", "award", "contract"] as const;
+export type RequirementType = (typeof REQUIREMENT_TYPES)[number];
+
+export const VERIFICATION_METHODS = [
+  "yes_no",
+  "description",
+  "attachment",
+  "demonstration",
+  "scenario_test",
+  "reference_check",
+  "acceptance_test",
+  "contract_follow_up",
+] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+export const AMBITION_LEVELS = ["basic", "advanced", "leading"] as const;
+export type AmbitionLevel = (typeof AMBITION_LEVELS)[number];
+
+/** Kravområden with their ref prefixes (DOMAIN.md §4). */
+export const AREAS = ["JF", "LM", "RS", "VA", "BS", "IN", "IS", "BL", "TA", "DR", "MG", "UT", "KV"] as const;
+export type Area = (typeof AREAS)[number];
+
+/** One requirement as frozen in a baseline and compared by the diff. */
+export type RequirementSnapshot = {
+  id: string;
+  sectionId: string | null;
+  position: number;
+  ref: string;
+  title: string;
+  text: string;
+  obligation: Obligation;
+  type: RequirementType;
+  area: Area;
+  rationale: string;
+  verification: VerificationMethod;
+  weight: number | null;
+  ambition: AmbitionLevel | null;
+  tags: string[];
+  version: number;
+};
+
+export type SectionSnapshot = {
+  id: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+};
+
+/** A whole set at one moment: a baseline's frozen content, or the working copy. */
+export type SetSnapshot = {
+  sections: SectionSnapshot[];
+  requirements: RequirementSnapshot[];
+};
+
+/** The fields a diff compares and a history entry records, in display order. */
+export const COMPARED_FIELDS = [
+  "ref",
+  "title",
+  "text",
+  "obligation",
+  "type",
+  "area",
+  "rationale",
+  "verification",
+  "weight",
+  "ambition",
+  "tags",
+] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
