@@ -126,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   "invite.existingAccount": "An account already exists for {name}. Enter your password to join.",
   "invite.name": "Your name",
   "invite.accept": "Join",
+  "invite.alreadyMember": "You are already a member of the region. Ask the administrator to change your role instead.",
   "invite.invalidTitle": "The invitation is not valid",
   "invite.invalidBody":
     "The link is invalid, already used, revoked or older than 7 days. Ask the administrator for a new invitation.",
@@ -199,6 +200,7 @@ export const en: Record<MessageKey, string> = {
   "audit.action.collaboration.region_removed": "Region removed from collaboration",
   "audit.action.collaboration.steering_added": "Steering group member added",
   "audit.action.collaboration.steering_removed": "Steering group member removed",
+  "audit.action.set.shared": "Requirement set shared",
 
   "collaborations.title": "Collaborations",
   "collaborations.intro":

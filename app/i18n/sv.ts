@@ -127,6 +127,7 @@ export const sv = {
   "invite.existingAccount": "Det finns redan ett konto för {name}. Ange ditt lösenord för att gå med.",
   "invite.name": "Ditt namn",
   "invite.accept": "Gå med",
+  "invite.alreadyMember": "Du är redan medlem i regionen. Be administratören ändra din roll i stället.",
   "invite.invalidTitle": "Inbjudan gäller inte",
   "invite.invalidBody":
     "Länken är ogiltig, redan använd, återkallad eller äldre än 7 dagar. Be administratören om en ny inbjudan.",
@@ -200,6 +201,7 @@ export const sv = {
   "audit.action.collaboration.region_removed": "Region borttagen ur samverkan",
   "audit.action.collaboration.steering_added": "Styrgruppsledamot tillagd",
   "audit.action.collaboration.steering_removed": "Styrgruppsledamot borttagen",
+  "audit.action.set.shared": "Kravuppsättning delad",
 
   "collaborations.title": "Samverkan",
   "collaborations.intro":

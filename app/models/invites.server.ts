@@ -4,6 +4,7 @@ import { invites, memberships, regions, users } from "../../db/schema/accounts";
 import { writeAuditEvent } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { accountKey, getSignInRetryAfter, ipKey, recordSignInFailure } from "~/utils/rate-limit.server";
 import type { RegionRole } from "~/utils/policy.server";
 import type { RequestInfo } from "~/utils/request.server";
 import { createSession, generateSessionToken, hashToken, type Session } from "~/utils/session.server";
@@ -169,6 +170,8 @@ export async function findUsableInvite({
 export type AcceptInviteResult =
   | { status: "accepted"; token: string; session: Session; userId: string }
   | { status: "invalid" }
+  | { status: "already-member" }
+  | { status: "throttled"; retryAfterSeconds: number }
   | { status: "wrong-password" };
 
 /**
@@ -195,7 +198,23 @@ export async function acceptInvite({
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, invite.email));
-  if (existing && !(await verifyPassword(existing.passwordHash, password))) return { status: "wrong-password" };
+  if (existing) {
+    // Proving an existing account here is a sign-in: the same throttle guards it.
+    const keys = [ipKey(request.ipAddress), accountKey(invite.email)];
+    const retryAfterSeconds = await getSignInRetryAfter(keys);
+    if (retryAfterSeconds > 0) return { status: "throttled", retryAfterSeconds };
+    if (!(await verifyPassword(existing.passwordHash, password))) {
+      await recordSignInFailure(request.ipAddress, invite.email);
+      return { status: "wrong-password" };
+    }
+    // An invite never changes the role of someone already in the region (that is a role
+    // change, with its own last-admin guard and audit event).
+    const [membership] = await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, existing.id), eq(memberships.regionId, invite.regionId)));
+    if (membership) return { status: "already-member" };
+  }
   const passwordHash = existing ? null : await hashPassword(password);
   const sessionToken = generateSessionToken();
   return db.transaction(async (tx) => {
@@ -221,10 +240,7 @@ export async function acceptInvite({
       if (!created) throw new Error("insert returned no row");
       userId = created.id;
     }
-    await tx
-      .insert(memberships)
-      .values({ userId, regionId: invite.regionId, role: invite.role })
-      .onConflictDoUpdate({ target: [memberships.userId, memberships.regionId], set: { role: invite.role } });
+    await tx.insert(memberships).values({ userId, regionId: invite.regionId, role: invite.role });
     await tx.update(invites).set({ acceptedByUserId: userId }).where(eq(invites.id, invite.inviteId));
     const session = await createSession({
       token: sessionToken,

@@ -57,6 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request: requestInfo(request, context),
   });
   if (result.status === "invalid") return data({ result: null, invalid: true }, { status: 404 });
+  if (result.status === "already-member") {
+    return data(
+      { result: submission.reply({ formErrors: ["invite.alreadyMember"], hideFields: hidden }), invalid: false },
+      { status: 409 },
+    );
+  }
+  if (result.status === "throttled") {
+    return data(
+      { result: submission.reply({ formErrors: ["login.throttled"], hideFields: hidden }), invalid: false },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (result.status === "wrong-password") {
     return data(
       {

@@ -183,9 +183,11 @@ export const auditEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" })
       .notNull()
       .default(sql`clock_timestamp()`),
-    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    // No cascade: audited people and regions are never hard-deleted (a "set null" would be an
+    // UPDATE of the log, which the append-only trigger refuses).
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "restrict" }),
     actorEmail: text("actor_email"),
-    regionId: uuid("region_id").references(() => regions.id, { onDelete: "set null" }),
+    regionId: uuid("region_id").references(() => regions.id, { onDelete: "restrict" }),
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),

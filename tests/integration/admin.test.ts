@@ -322,6 +322,7 @@ describe("platform administration and audit log", () => {
     await expect(db.execute(sql`delete from audit_events`)).rejects.toThrow();
     await expect(db.update(auditEvents).set({ details: "tampered" }).where(eq(auditEvents.id, id))).rejects.toThrow();
     await expect(db.delete(auditEvents).where(inArray(auditEvents.id, [id]))).rejects.toThrow();
+    await expect(db.execute(sql`truncate audit_events`)).rejects.toThrow();
     const [after] = await db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.id, id));
     expect(after?.details).toBe("original");
   });

@@ -415,3 +415,28 @@ describe("invites and members", () => {
     expect(await roleIn(viewer.id, region.id)).toBe("viewer");
   });
 });
+
+describe("invites to people already in the region", () => {
+  test("an invite never changes an existing member's role: 409 invite.alreadyMember, role and admins unchanged", async () => {
+    const { region, cookie, admin } = await regionWithAdmin();
+    const token = await inviteThroughRoute(region.id, cookie, admin.email, "viewer");
+    const result = await accept(token, { password: TEST_PASSWORD });
+    expect(result.status).toBe(409);
+    expect(errorsOf(result.body, "")).toEqual(["invite.alreadyMember"]);
+    expect(await roleIn(admin.id, region.id)).toBe("admin");
+  });
+
+  test("guessing an existing account's password through an invite is throttled like sign-in (429)", async () => {
+    const first = await regionWithAdmin();
+    const second = await regionWithAdmin();
+    const person = await createMember(first.region.id, "viewer");
+    const token = await inviteThroughRoute(second.region.id, second.cookie, person.email, "viewer");
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      statuses.push((await accept(token, { password: `wrong-guess-number-${attempt}` })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses).toContain(429);
+    expect(await roleIn(person.id, second.region.id)).toBeNull();
+  });
+});
