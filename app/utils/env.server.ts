@@ -2,16 +2,22 @@ import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** An empty variable (`DATABASE_URL=` in a .env or compose file) means "not set". */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default("./data"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
-      .optional(),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    SESSION_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, "must be at least 32 characters").optional()),
     SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
       .number()
       .int()

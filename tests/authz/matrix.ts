@@ -54,6 +54,7 @@ function lengthOf(key: string) {
 }
 
 export const MATRIX: MatrixRow[] = [
+  { route: "$", handler: "loader", target: "none", expect: all(404) },
   { route: "_index", handler: "loader", target: "none", expect: signedIn(200, "loader") },
   { route: "login", handler: "loader", target: "none", expect: { ...all(302), anonymous: 200 } },
   {

@@ -128,7 +128,10 @@ export async function startServer({
   if (!waitForReady) return server;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await server.stop();
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const response = await fetch(`${url}/readyz`);
       if (response.status === 200) return server;
