@@ -143,9 +143,14 @@ function SiteHeader() {
               </NavLink>
             </li>
             {currentRegionId ? (
-              <li>
-                <NavLink to={`/regions/${currentRegionId}/members`}>{t("nav.members")}</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/sets">{t("nav.sets")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/regions/${currentRegionId}/members`}>{t("nav.members")}</NavLink>
+                </li>
+              </>
             ) : null}
             <li>
               <NavLink to="/collaborations">{t("nav.collaborations")}</NavLink>

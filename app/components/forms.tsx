@@ -26,7 +26,7 @@ export function InputField({
   hint,
   autoComplete,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: FieldMetadata<unknown>;
   label: string;
   type?: InputType;
   hint?: string;
@@ -60,7 +60,7 @@ export function SelectField({
   label,
   options,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: FieldMetadata<unknown>;
   label: string;
   options: Array<{ value: string; label: string }>;
 }) {

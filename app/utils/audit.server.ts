@@ -22,7 +22,8 @@ export type AuditAction =
   | "collaboration.region_added"
   | "collaboration.region_removed"
   | "collaboration.steering_added"
-  | "collaboration.steering_removed";
+  | "collaboration.steering_removed"
+  | "set.shared";
 
 export type AuditEventInput = {
   action: AuditAction;

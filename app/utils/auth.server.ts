@@ -80,9 +80,20 @@ export function buildPrincipal(
   };
 }
 
-export async function getAuthContext(request: Request): Promise<AuthContext | null> {
+/**
+ * The signed-in user of a request, or null. GET requests share one lookup between the root
+ * loader and the route's loader; a POST looks again, since its action may change memberships.
+ */
+export function getAuthContext(request: Request): Promise<AuthContext | null> {
   const token = readSessionToken(request);
-  if (!token) return null;
+  if (!token) return Promise.resolve(null);
+  const store = requestStore.getStore();
+  if (!store || (request.method !== "GET" && request.method !== "HEAD")) return lookUpAuthContext(token);
+  if (store.auth?.token !== token) store.auth = { token, result: lookUpAuthContext(token) };
+  return store.auth.result as Promise<AuthContext | null>;
+}
+
+async function lookUpAuthContext(token: string): Promise<AuthContext | null> {
   const validated = await validateSessionToken(token);
   if (!validated) return null;
   noteRequestUser(validated.user.id);

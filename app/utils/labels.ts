@@ -1,5 +1,15 @@
 import type { AuditAction } from "./audit.server";
 import type { MessageKey } from "./i18n";
+import type {
+  AmbitionLevel,
+  Area,
+  ComparedField,
+  Obligation,
+  RequirementType,
+  SetStatus,
+  VerificationMethod,
+  Visibility,
+} from "./requirement-fields";
 
 /** Dictionary keys for enum values, so a new role or kind cannot go untranslated. */
 export const regionRoleLabel: Record<"viewer" | "editor" | "admin", MessageKey> = {
@@ -39,4 +49,122 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "collaboration.region_removed": "audit.action.collaboration.region_removed",
   "collaboration.steering_added": "audit.action.collaboration.steering_added",
   "collaboration.steering_removed": "audit.action.collaboration.steering_removed",
+  "set.shared": "audit.action.set.shared",
+};
+
+export const setStatusLabel: Record<SetStatus, MessageKey> = {
+  draft: "status.draft",
+  in_review: "status.in_review",
+  approved: "status.approved",
+  published: "status.published",
+  superseded: "status.superseded",
+};
+
+export const visibilityLabel: Record<Visibility, MessageKey> = {
+  private: "visibility.private",
+  collaboration: "visibility.collaboration",
+  portal: "visibility.portal",
+};
+
+export const obligationLabel: Record<Obligation, MessageKey> = { ska: "obligation.ska", bor: "obligation.bor" };
+
+export const requirementTypeLabel: Record<RequirementType, MessageKey> = {
+  qualification: "type.qualification",
+  technical: "type.technical",
+  award: "type.award",
+  contract: "type.contract",
+};
+
+export const verificationLabel: Record<VerificationMethod, MessageKey> = {
+  yes_no: "verification.yes_no",
+  description: "verification.description",
+  attachment: "verification.attachment",
+  demonstration: "verification.demonstration",
+  scenario_test: "verification.scenario_test",
+  reference_check: "verification.reference_check",
+  acceptance_test: "verification.acceptance_test",
+  contract_follow_up: "verification.contract_follow_up",
+};
+
+export const ambitionLabel: Record<AmbitionLevel, MessageKey> = {
+  basic: "ambition.basic",
+  advanced: "ambition.advanced",
+  leading: "ambition.leading",
+};
+
+export const areaLabel: Record<Area, MessageKey> = {
+  JF: "area.JF",
+  LM: "area.LM",
+  RS: "area.RS",
+  VA: "area.VA",
+  BS: "area.BS",
+  IN: "area.IN",
+  IS: "area.IS",
+  BL: "area.BL",
+  TA: "area.TA",
+  DR: "area.DR",
+  MG: "area.MG",
+  UT: "area.UT",
+  KV: "area.KV",
+};
+
+export const fieldLabel: Record<ComparedField, MessageKey> = {
+  ref: "requirement.ref",
+  title: "requirement.title",
+  text: "requirement.text",
+  obligation: "requirement.obligation",
+  type: "requirement.type",
+  area: "requirement.area",
+  rationale: "requirement.rationale",
+  verification: "requirement.verification",
+  weight: "requirement.weight",
+  ambition: "requirement.ambition",
+  tags: "requirement.tags",
+};
+
+export function isArea(value: string): value is Area {
+  return value in areaLabel;
+}
+
+/** History entries: the kinds of change the set_changes table records. */
+export const changeKindLabel: Record<string, MessageKey | undefined> = {
+  created: "change.created",
+  updated: "change.updated",
+  imported: "change.imported",
+  deleted: "change.deleted",
+  restored: "change.restored",
+  moved: "change.moved",
+  status: "change.status",
+  baseline: "change.baseline",
+  shared: "change.shared",
+  archived: "change.archived",
+  unarchived: "change.unarchived",
+  "set-created": "change.setCreated",
+  "set-updated": "change.setUpdated",
+  "section-created": "change.sectionCreated",
+  "section-renamed": "change.sectionRenamed",
+  "section-moved": "change.sectionMoved",
+  "section-deleted": "change.sectionDeleted",
+};
+
+/** A history value as a person reads it: enum values translated, tags joined, empty as "". */
+export function formatFieldValue(t: (key: MessageKey) => string, field: ComparedField, value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  const text = String(value);
+  const labels: Partial<Record<ComparedField, Record<string, MessageKey>>> = {
+    obligation: obligationLabel,
+    type: requirementTypeLabel,
+    verification: verificationLabel,
+    ambition: ambitionLabel,
+    area: areaLabel,
+  };
+  const key = labels[field]?.[text];
+  return key ? t(key) : text;
+}
+
+export const baselineKindLabel: Record<"manual" | "review" | "approved", MessageKey> = {
+  manual: "baseline.kind.manual",
+  review: "baseline.kind.review",
+  approved: "baseline.kind.approved",
 };

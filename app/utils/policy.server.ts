@@ -31,7 +31,20 @@ export type Resource =
       ownerRegionId: string;
       visibility: Visibility;
       collaborationId: string | null;
+    }
+  | {
+      type: "set";
+      ownerRegionId: string;
+      visibility: Visibility;
+      collaborationId: string | null;
+      status: SetStatus;
+      archived: boolean;
     };
+
+export type SetStatus = "draft" | "in_review" | "approved" | "published" | "superseded";
+
+/** The statuses in which a set's content can be edited; approved and later are frozen. */
+export const EDITABLE_SET_STATUSES: readonly SetStatus[] = ["draft", "in_review"];
 
 const roleRank: Record<RegionRole, number> = { viewer: 1, editor: 2, admin: 3 };
 
@@ -50,6 +63,7 @@ function canSee(principal: Principal | null, resource: Resource): boolean {
     case "region":
       return principal !== null && (principal.isPlatformAdmin || principal.regionRoles.has(resource.regionId));
     case "shareable":
+    case "set":
       if (principal === null) return false;
       if (principal.regionRoles.has(resource.ownerRegionId)) return true;
       if (resource.visibility === "portal") return true;
@@ -62,6 +76,14 @@ function canSee(principal: Principal | null, resource: Resource): boolean {
 }
 
 type Rule = (principal: Principal, resource: Resource) => boolean;
+
+const isSet = (r: Resource): r is Extract<Resource, { type: "set" }> => r.type === "set";
+const ownerRole = (p: Principal, r: Resource, minimum: RegionRole) =>
+  isSet(r) && hasRegionRole(p, r.ownerRegionId, minimum);
+const setIs = (r: Resource, ...statuses: SetStatus[]) => isSet(r) && !r.archived && statuses.includes(r.status);
+/** Steering group members (chair or member) of the collaboration the set is shared with. */
+const steersSet = (p: Principal, r: Resource) =>
+  isSet(r) && r.visibility === "collaboration" && r.collaborationId !== null && p.steeringRoles.has(r.collaborationId);
 
 const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
   "platform.admin": { resource: "platform", allow: (p) => p.isPlatformAdmin },
@@ -95,6 +117,52 @@ const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
   "item.share": {
     resource: "shareable",
     allow: (p, r) => r.type === "shareable" && hasRegionRole(p, r.ownerRegionId, "admin"),
+  },
+
+  "set.read": { resource: "set", allow: () => true },
+  "set.edit": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && setIs(r, ...EDITABLE_SET_STATUSES),
+  },
+  "set.baseline": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && isSet(r) && !r.archived,
+  },
+  "set.submit_review": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && setIs(r, "draft"),
+  },
+  "set.return_to_draft": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && setIs(r, "in_review", "approved"),
+  },
+  "set.approve": {
+    resource: "set",
+    allow: (p, r) => (ownerRole(p, r, "admin") || steersSet(p, r)) && setIs(r, "in_review"),
+  },
+  "set.publish": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "admin") && setIs(r, "approved"),
+  },
+  "set.supersede": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "admin") && setIs(r, "published"),
+  },
+  "set.new_version": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && setIs(r, "published"),
+  },
+  "set.archive": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && isSet(r) && !r.archived,
+  },
+  "set.restore": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "editor") && isSet(r) && r.archived,
+  },
+  "set.share": {
+    resource: "set",
+    allow: (p, r) => ownerRole(p, r, "admin") && isSet(r) && !r.archived,
   },
 };
 

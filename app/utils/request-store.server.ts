@@ -1,6 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type RequestStore = { requestId: string; userId?: string };
+export type RequestStore = {
+  requestId: string;
+  userId?: string;
+  /** The auth lookup of this request, shared by the root and route loaders (one query, not two). */
+  auth?: { token: string; result: Promise<unknown> };
+};
 
 declare global {
   // One store per process: server.ts and the server build each bundle this module, and both

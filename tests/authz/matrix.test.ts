@@ -14,6 +14,7 @@ import {
   signInAs,
 } from "../support/factories";
 import { buildRequest, callRoute } from "../support/requests";
+import { createSetFixture } from "../support/set-factories";
 
 import { ACTORS, MATRIX, type Actor, type MatrixRow, type Target } from "./matrix";
 
@@ -63,6 +64,11 @@ beforeAll(async () => {
   await addMembership(steeringAB.id, regionC.id, "viewer");
   await addSteeringMember(collaborationAB.id, steeringAB.id, "member");
   const platformAdmin = await createUser({ isPlatformAdmin: true });
+  const setTarget = async (
+    ownerRegionId: string,
+    authorId: string,
+    sharing: Parameters<typeof createSetFixture>[0]["sharing"],
+  ) => createSetFixture({ ownerRegionId, authorId, sharing });
   fixture = {
     regionA: regionA.id,
     users: {
@@ -78,6 +84,13 @@ beforeAll(async () => {
       regionB: { regionId: regionB.id },
       collaborationAB: { collaborationId: collaborationAB.id },
       unknownInvite: { token: "abcdefghijklmnopqrstuvwxyz234567" },
+      setA: await setTarget(regionA.id, editorA.id, { visibility: "private" }),
+      setB: await setTarget(regionB.id, editorB.id, { visibility: "private" }),
+      setSharedB: await setTarget(regionB.id, editorB.id, {
+        visibility: "collaboration",
+        collaborationId: collaborationAB.id,
+      }),
+      setPortalC: await setTarget(regionC.id, steeringAB.id, { visibility: "portal" }),
     },
   };
 });

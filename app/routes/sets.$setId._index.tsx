@@ -1,0 +1,277 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { SetHeader, toSetHeader } from "~/components/set-header";
+import { listRequirementsPage, moveRequirement, type MoveTarget } from "~/models/requirements.server";
+import { listSectionTree } from "~/models/sections.server";
+import { readFormData } from "~/utils/form-data.server";
+import { useT } from "~/utils/i18n";
+import { obligationLabel, requirementTypeLabel, verificationLabel } from "~/utils/labels";
+import { pageTitle } from "~/utils/meta";
+import { VersionSchema } from "~/utils/requirement-schemas";
+import { UuidSchema } from "~/utils/schemas";
+import { requireSetAccess, setPermissions } from "~/utils/set-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** Rows per page: a first screenful and then some; the rest comes page by page. */
+export const PAGE_SIZE = 50;
+
+const MoveSchema = z.object({
+  requirementId: UuidSchema,
+  baseVersion: VersionSchema,
+  direction: z.enum(["up", "down", "section"]),
+  targetSectionId: z.string().optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, set } = await requireSetAccess(request, params.setId, "set.read");
+  const url = new URL(request.url);
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const sectionParam = url.searchParams.get("section");
+  const sectionId = sectionParam && UuidSchema.safeParse(sectionParam).success ? sectionParam : null;
+  const [sections, requirementsPage] = await Promise.all([
+    listSectionTree({ setId: set.id }),
+    listRequirementsPage({ setId: set.id, sectionId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+  ]);
+  return {
+    set: toSetHeader(set),
+    permissions: setPermissions(auth, set),
+    sections: sections.map(({ id, title, depth, number }) => ({ id, title, depth, number })),
+    sectionId,
+    page,
+    pageCount: Math.max(1, Math.ceil(requirementsPage.total / PAGE_SIZE)),
+    total: requirementsPage.total,
+    // Only what this page shows is sent: never the whole set twice (HTML and hydration data).
+    requirements: requirementsPage.rows.map(({ text: _text, ...row }) => row),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, set } = await requireSetAccess(request, params.setId, "set.edit");
+  const formData = await readFormData(request);
+  if (formData.get("intent") !== "move-requirement") {
+    return data({ error: "validation.unknownIntent" as const }, { status: 400 });
+  }
+  const parsed = MoveSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ error: "validation.invalid" as const }, { status: 400 });
+  const { requirementId, baseVersion, direction, targetSectionId } = parsed.data;
+  const target: MoveTarget =
+    direction === "section"
+      ? { kind: "section", sectionId: targetSectionId && targetSectionId !== "root" ? targetSectionId : null }
+      : { kind: direction };
+  if (target.kind === "section" && target.sectionId !== null && !UuidSchema.safeParse(target.sectionId).success) {
+    return data({ error: "validation.invalid" as const }, { status: 400 });
+  }
+  const result = await moveRequirement({
+    setId: set.id,
+    requirementId,
+    baseVersion,
+    target,
+    actorUserId: auth.user.id,
+  });
+  if (result.status === "conflict") return data({ error: "requirement.moveConflict" as const }, { status: 409 });
+  if (result.status === "not-found") return data({ error: "requirement.notFound" as const }, { status: 404 });
+  const back = new URL(request.url);
+  return redirectWithToast(`/sets/${set.id}${back.search}`, {
+    kind: "success",
+    message: result.status === "no-move" ? "requirement.notMoved" : "requirement.moved",
+  });
+}
+
+export default function SetRoute() {
+  const t = useT();
+  const { set, permissions, sections, sectionId, page, pageCount, total, requirements } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sectionTitle = new Map(sections.map((section) => [section.id, `${section.number} ${section.title}`]));
+  const pageLink = (target: number) =>
+    `?${new URLSearchParams({ ...(sectionId ? { section: sectionId } : {}), page: String(target) })}`;
+  let lastSectionId: string | null | undefined;
+  return (
+    <>
+      <SetHeader set={set} />
+      {actionData?.error ? (
+        <div className="form-errors" role="alert">
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+      <div className="set-layout">
+        <nav className="outline" aria-labelledby="outline-heading">
+          <h2 id="outline-heading">{t("sets.outline")}</h2>
+          <ul>
+            <li>
+              <Link to="." aria-current={sectionId === null ? "page" : undefined}>
+                {t("sets.allRequirements")}
+              </Link>
+            </li>
+            {sections.map((section) => (
+              <li key={section.id} className={`depth-${Math.min(section.depth, 4)}`}>
+                <Link to={`?section=${section.id}`} aria-current={sectionId === section.id ? "page" : undefined}>
+                  {section.number} {section.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {permissions.edit ? (
+            <p>
+              <Link to={`/sets/${set.id}/sections`}>{t("sets.editStructure")}</Link>
+            </p>
+          ) : null}
+        </nav>
+        <section className="requirements" aria-labelledby="requirements-heading">
+          <div className="page-header">
+            <h2 id="requirements-heading">
+              {sectionId ? (sectionTitle.get(sectionId) ?? t("sets.allRequirements")) : t("sets.allRequirements")}{" "}
+              <span className="muted">({t("sets.shownOf", { shown: requirements.length, total })})</span>
+            </h2>
+            {permissions.edit ? (
+              <Link
+                className="button"
+                to={`/sets/${set.id}/requirements/new${sectionId ? `?section=${sectionId}` : ""}`}
+              >
+                {t("requirement.add")}
+              </Link>
+            ) : null}
+          </div>
+          {requirements.length === 0 ? <p>{t("sets.noRequirements")}</p> : null}
+          <ol className="requirement-list">
+            {requirements.map((requirement) => {
+              const heading =
+                requirement.sectionId !== lastSectionId ? (
+                  <li className="section-divider" aria-hidden="true">
+                    {requirement.sectionId ? sectionTitle.get(requirement.sectionId) : t("sets.noSection")}
+                  </li>
+                ) : null;
+              lastSectionId = requirement.sectionId;
+              return (
+                <RequirementRow
+                  key={requirement.id}
+                  heading={heading}
+                  requirement={requirement}
+                  setId={set.id}
+                  canEdit={permissions.edit}
+                  sections={sections}
+                />
+              );
+            })}
+          </ol>
+          {pageCount > 1 ? (
+            <nav className="pager" aria-label={t("sets.pages")}>
+              {page > 1 ? <Link to={pageLink(page - 1)}>{t("sets.previousPage")}</Link> : null}
+              <span>{t("sets.pageOf", { page, pages: pageCount })}</span>
+              {page < pageCount ? <Link to={pageLink(page + 1)}>{t("sets.nextPage")}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
+
+type RowData = {
+  id: string;
+  sectionId: string | null;
+  ref: string;
+  title: string;
+  obligation: "ska" | "bor";
+  type: "qualification" | "technical" | "award" | "contract";
+  verification: keyof typeof verificationLabel;
+  weight: number | null;
+  version: number;
+};
+
+function RequirementRow({
+  heading,
+  requirement,
+  setId,
+  canEdit,
+  sections,
+}: {
+  heading: React.ReactNode;
+  requirement: RowData;
+  setId: string;
+  canEdit: boolean;
+  sections: Array<{ id: string; title: string; number: string }>;
+}) {
+  const t = useT();
+  const href = `/sets/${setId}/requirements/${requirement.id}`;
+  return (
+    <>
+      {heading}
+      <li className="requirement-row">
+        <div>
+          <Link to={href}>
+            <strong>{requirement.ref}</strong> {requirement.title}
+          </Link>
+          <div className="muted">
+            <span className={`badge obligation-${requirement.obligation}`}>
+              {t(obligationLabel[requirement.obligation])}
+            </span>{" "}
+            {t(requirementTypeLabel[requirement.type])} · {t(verificationLabel[requirement.verification])}
+            {requirement.weight !== null ? ` · ${t("requirement.weightShort", { weight: requirement.weight })}` : null}
+          </div>
+        </div>
+        {canEdit ? (
+          <div className="row-actions">
+            <Form method="post">
+              <input type="hidden" name="intent" value="move-requirement" />
+              <input type="hidden" name="requirementId" value={requirement.id} />
+              <input type="hidden" name="baseVersion" value={requirement.version} />
+              <button
+                type="submit"
+                name="direction"
+                value="up"
+                className="secondary"
+                aria-label={t("requirement.moveUpNamed", { ref: requirement.ref })}
+              >
+                ↑
+              </button>
+              <button
+                type="submit"
+                name="direction"
+                value="down"
+                className="secondary"
+                aria-label={t("requirement.moveDownNamed", { ref: requirement.ref })}
+              >
+                ↓
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="move-requirement" />
+              <input type="hidden" name="requirementId" value={requirement.id} />
+              <input type="hidden" name="baseVersion" value={requirement.version} />
+              <label className="visually-hidden" htmlFor={`move-${requirement.id}`}>
+                {t("requirement.moveToNamed", { ref: requirement.ref })}
+              </label>
+              <select
+                id={`move-${requirement.id}`}
+                name="targetSectionId"
+                defaultValue={requirement.sectionId ?? "root"}
+              >
+                <option value="root">{t("sets.noSection")}</option>
+                {sections.map((section) => (
+                  <option key={section.id} value={section.id}>
+                    {section.number} {section.title}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" name="direction" value="section" className="secondary">
+                {t("requirement.moveTo")}
+              </button>
+            </Form>
+            <Link to={`${href}/delete`} aria-label={t("requirement.deleteNamed", { ref: requirement.ref })}>
+              {t("requirement.delete")}
+            </Link>
+          </div>
+        ) : null}
+      </li>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) =>
+  loaderData ? [{ title: `${loaderData.set.title} – Samkrav` }] : pageTitle(matches, "sets.pageTitle");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

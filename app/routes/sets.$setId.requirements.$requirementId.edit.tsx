@@ -1,0 +1,191 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { FormErrors } from "~/components/forms";
+import { RequirementFormFields, type RequirementFormValues } from "~/components/requirement-form";
+import { SetHeader, toSetHeader } from "~/components/set-header";
+import { WordDiff } from "~/components/word-diff";
+import { getRequirement, updateRequirement, type RequirementRow } from "~/models/requirements.server";
+import { notFound } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
+import { useT } from "~/utils/i18n";
+import { fieldLabel } from "~/utils/labels";
+import { pageTitle } from "~/utils/meta";
+import { COMPARED_FIELDS } from "~/utils/requirement-fields";
+import { EditRequirementSchema } from "~/utils/requirement-schemas";
+import { UuidSchema } from "~/utils/schemas";
+import { requireSetAccess } from "~/utils/set-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+async function loadRequirement(setId: string, requirementId: string | undefined) {
+  if (!UuidSchema.safeParse(requirementId).success) notFound();
+  const requirement = await getRequirement({ setId, requirementId: requirementId ?? "" });
+  if (!requirement || requirement.deletedAt) notFound();
+  return requirement;
+}
+
+/** What the form shows for a stored requirement: every value as text. */
+function toFormValues(requirement: RequirementRow): RequirementFormValues {
+  return {
+    ref: requirement.ref,
+    title: requirement.title,
+    text: requirement.text,
+    obligation: requirement.obligation,
+    type: requirement.type,
+    area: requirement.area,
+    rationale: requirement.rationale,
+    verification: requirement.verification,
+    weight: requirement.weight === null ? "" : String(requirement.weight),
+    ambition: requirement.ambition ?? "",
+    tags: requirement.tags.join(", "),
+    baseVersion: String(requirement.version),
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { set } = await requireSetAccess(request, params.setId, "set.edit");
+  const requirement = await loadRequirement(set.id, params.requirementId);
+  return {
+    set: toSetHeader(set),
+    requirement: { id: requirement.id, ref: requirement.ref, values: toFormValues(requirement) },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, set } = await requireSetAccess(request, params.setId, "set.edit");
+  const requirement = await loadRequirement(set.id, params.requirementId);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: EditRequirementSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  const { baseVersion, ...input } = submission.value;
+  const result = await updateRequirement({
+    setId: set.id,
+    requirementId: requirement.id,
+    baseVersion,
+    input,
+    actorUserId: auth.user.id,
+  });
+  switch (result.status) {
+    case "saved":
+      return redirectWithToast(`/sets/${set.id}/requirements/${requirement.id}`, {
+        kind: "success",
+        message: "requirement.saved",
+        params: { ref: input.ref },
+      });
+    case "duplicate-ref":
+      return data(
+        { result: submission.reply({ fieldErrors: { ref: ["requirement.refTaken"] } }), conflict: null },
+        { status: 409 },
+      );
+    case "not-found":
+      notFound();
+    // falls through: notFound() never returns
+    case "conflict":
+      // Someone saved first. Keep every word the user typed; show theirs beside it.
+      return data(
+        {
+          result: submission.reply(),
+          conflict: {
+            theirs: toFormValues(result.current),
+            version: result.current.version,
+            changedByName: result.changedByName,
+            changedAt: result.changedAt.toISOString(),
+            deleted: result.current.deletedAt !== null,
+          },
+        },
+        { status: 409 },
+      );
+  }
+}
+
+export default function EditRequirementRoute() {
+  const t = useT();
+  const { set, requirement } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm({
+    id: `edit-requirement-${requirement.id}`,
+    lastResult: actionData?.result,
+    defaultValue: requirement.values,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditRequirementSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  // Applying my changes on top of the latest means saving again from their version.
+  const baseVersion = conflict ? String(conflict.version) : (requirement.values.baseVersion ?? "");
+  return (
+    <>
+      <SetHeader set={set} heading={t("requirement.editTitle", { ref: requirement.ref })} />
+      {conflict ? <ConflictPanel conflict={conflict} mine={actionData?.result?.initialValue ?? {}} /> : null}
+      <Form method="post" className="stack wide card" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="baseVersion" value={baseVersion} key={baseVersion} />
+        <RequirementFormFields fields={fields} />
+        <div className="button-row">
+          <button type="submit">{conflict ? t("conflict.applyMine") : t("requirement.save")}</button>
+          {conflict ? (
+            <Link to="." reloadDocument>
+              {t("conflict.discardMine")}
+            </Link>
+          ) : (
+            <Link to={`/sets/${set.id}/requirements/${requirement.id}`}>{t("common.cancel")}</Link>
+          )}
+        </div>
+      </Form>
+    </>
+  );
+}
+
+type ConflictData = {
+  theirs: RequirementFormValues;
+  version: number;
+  changedByName: string | null;
+  changedAt: string;
+  deleted: boolean;
+};
+
+function ConflictPanel({ conflict, mine }: { conflict: ConflictData; mine: Record<string, unknown> }) {
+  const t = useT();
+  const changed = COMPARED_FIELDS.filter((field) => String(mine[field] ?? "") !== String(conflict.theirs[field] ?? ""));
+  return (
+    <section className="notice notice-warning conflict" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">{t("conflict.title")}</h2>
+      <p>
+        {t("conflict.body", {
+          name: conflict.changedByName ?? t("audit.unknownPerson"),
+          time: t.dateTime(conflict.changedAt),
+          version: conflict.version,
+        })}
+      </p>
+      {conflict.deleted ? <p>{t("conflict.deleted")}</p> : null}
+      <p>{t("conflict.choices")}</p>
+      {changed.length > 0 ? (
+        <table>
+          <caption>{t("conflict.differences")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("diff.field")}</th>
+              <th scope="col">{t("conflict.theirsVsMine")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changed.map((field) => (
+              <tr key={field}>
+                <th scope="row">{t(fieldLabel[field])}</th>
+                <td>
+                  <WordDiff before={String(conflict.theirs[field] ?? "")} after={String(mine[field] ?? "")} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requirement.editPageTitle");
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
