@@ -1,11 +1,11 @@
 import { data, redirect } from "@remix-run/node";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 
 import { rowsOf } from "./db-connect.server";
 import { db } from "./db.server";
 import { authorize, type Principal, type RegionRole, type Resource, type SteeringRole } from "./policy.server";
 import { noteRequestUser, requestStore } from "./request-store.server";
-import { readSessionToken, validateSessionToken, type Session, type SessionUser } from "./session.server";
+import { applySessionExpiry, hashToken, readSessionToken, type Session, type SessionUser } from "./session.server";
 
 export type RegionMembership = {
   regionId: string;
@@ -37,29 +37,26 @@ function parseJson<T>(value: T | string): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-/** Everything the policy needs about one user, in one statement. */
-export async function loadAccess(userId: string): Promise<{
-  memberships: RegionMembership[];
-  steering: SteeringMembership[];
-  collaborationIds: string[];
-}> {
-  const [row] = rowsOf<AccessRow>(
-    await db.execute(sql`
-      select
-        (select coalesce(json_agg(json_build_object(
-            'regionId', m.region_id, 'regionName', r.name, 'regionShortName', r.short_name,
-            'role', m.role, 'isLegalCounsel', m.is_legal_counsel) order by r.name), '[]'::json)
-          from memberships m join regions r on r.id = m.region_id
-          where m.user_id = ${userId}) as memberships,
-        (select coalesce(json_agg(json_build_object(
-            'collaborationId', s.collaboration_id, 'collaborationName', c.name, 'role', s.role) order by c.name), '[]'::json)
-          from steering_group_members s join collaborations c on c.id = s.collaboration_id
-          where s.user_id = ${userId}) as steering,
-        (select coalesce(json_agg(distinct cr.collaboration_id), '[]'::json)
-          from collaboration_regions cr join memberships m on m.region_id = cr.region_id
-          where m.user_id = ${userId}) as collaboration_ids
-    `),
-  );
+/** The policy's inputs about one user, as three JSON columns of a select. */
+function accessColumns(userId: SQL) {
+  return sql`
+    (select coalesce(json_agg(json_build_object(
+        'regionId', m.region_id, 'regionName', r.name, 'regionShortName', r.short_name,
+        'role', m.role, 'isLegalCounsel', m.is_legal_counsel) order by r.name), '[]'::json)
+      from memberships m join regions r on r.id = m.region_id
+      where m.user_id = ${userId}) as memberships,
+    (select coalesce(json_agg(json_build_object(
+        'collaborationId', st.collaboration_id, 'collaborationName', c.name, 'role', st.role) order by c.name), '[]'::json)
+      from steering_group_members st join collaborations c on c.id = st.collaboration_id
+      where st.user_id = ${userId}) as steering,
+    (select coalesce(json_agg(distinct cr.collaboration_id), '[]'::json)
+      from collaboration_regions cr join memberships m on m.region_id = cr.region_id
+      where m.user_id = ${userId}) as collaboration_ids`;
+}
+
+type Access = { memberships: RegionMembership[]; steering: SteeringMembership[]; collaborationIds: string[] };
+
+function parseAccess(row: AccessRow | undefined): Access {
   return {
     memberships: row ? parseJson(row.memberships) : [],
     steering: row ? parseJson(row.steering) : [],
@@ -67,10 +64,13 @@ export async function loadAccess(userId: string): Promise<{
   };
 }
 
-export function buildPrincipal(
-  user: Pick<SessionUser, "id" | "isPlatformAdmin">,
-  access: Awaited<ReturnType<typeof loadAccess>>,
-): Principal {
+/** Everything the policy needs about one user, in one statement. */
+export async function loadAccess(userId: string): Promise<Access> {
+  const [row] = rowsOf<AccessRow>(await db.execute(sql`select ${accessColumns(sql`${userId}::uuid`)}`));
+  return parseAccess(row);
+}
+
+export function buildPrincipal(user: Pick<SessionUser, "id" | "isPlatformAdmin">, access: Access): Principal {
   return {
     userId: user.id,
     isPlatformAdmin: user.isPlatformAdmin,
@@ -93,19 +93,63 @@ export function getAuthContext(request: Request): Promise<AuthContext | null> {
   return store.auth.result as Promise<AuthContext | null>;
 }
 
+type SessionAccessRow = AccessRow & {
+  session_id: string;
+  user_id: string;
+  current_region_id: string | null;
+  created_at: string | Date;
+  idle_expires_at: string | Date;
+  absolute_expires_at: string | Date;
+  last_active_at: string | Date;
+  email: string;
+  name: string;
+  is_platform_admin: boolean;
+  locale: "sv" | "en" | null;
+};
+
+/**
+ * The session, its user and everything the policy needs, in one statement: every page pays for
+ * this, so it must not cost a round trip per table (PERFORMANCE.md: SQL per page load).
+ */
 async function lookUpAuthContext(token: string): Promise<AuthContext | null> {
-  const validated = await validateSessionToken(token);
-  if (!validated) return null;
-  noteRequestUser(validated.user.id);
-  const access = await loadAccess(validated.user.id);
+  const [row] = rowsOf<SessionAccessRow>(
+    await db.execute(sql`
+      select s.id as session_id, s.user_id, s.current_region_id, s.created_at, s.idle_expires_at,
+        s.absolute_expires_at, s.last_active_at, u.email, u.name, u.is_platform_admin, u.locale,
+        ${accessColumns(sql`s.user_id`)}
+      from sessions s join users u on u.id = s.user_id
+      where s.id = ${hashToken(token)}`),
+  );
+  if (!row) return null;
+  const session = await applySessionExpiry(
+    {
+      id: row.session_id,
+      userId: row.user_id,
+      currentRegionId: row.current_region_id,
+      createdAt: new Date(row.created_at),
+      idleExpiresAt: new Date(row.idle_expires_at),
+      absoluteExpiresAt: new Date(row.absolute_expires_at),
+    },
+    new Date(row.last_active_at),
+  );
+  if (!session) return null;
+  const user: SessionUser = {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    isPlatformAdmin: row.is_platform_admin,
+    locale: row.locale,
+  };
+  noteRequestUser(user.id);
+  const access = parseAccess(row);
   const currentRegionId =
-    access.memberships.find((m) => m.regionId === validated.session.currentRegionId)?.regionId ??
+    access.memberships.find((m) => m.regionId === session.currentRegionId)?.regionId ??
     access.memberships[0]?.regionId ??
     null;
   return {
-    user: validated.user,
-    session: validated.session,
-    principal: buildPrincipal(validated.user, access),
+    user,
+    session,
+    principal: buildPrincipal(user, access),
     memberships: access.memberships,
     steering: access.steering,
     currentRegionId,

@@ -123,20 +123,34 @@ export async function validateSessionToken(
     .where(eq(sessions.id, sessionId))
     .limit(1);
   if (!row) return null;
-  const now = Date.now();
   const { lastActiveAt, ...session } = row.session;
+  const live = await applySessionExpiry(session, lastActiveAt, { extend });
+  return live ? { session: live, user: row.user } : null;
+}
+
+/**
+ * Ends a session past either limit, and slides the idle expiry forward (never beyond the
+ * absolute limit). Returns the live session, or null when it has ended.
+ */
+export async function applySessionExpiry(
+  session: Session,
+  lastActiveAt: Date,
+  { extend = true }: { extend?: boolean } = {},
+): Promise<Session | null> {
+  const now = Date.now();
   if (now >= session.idleExpiresAt.getTime() || now >= session.absoluteExpiresAt.getTime()) {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    await db.delete(sessions).where(eq(sessions.id, session.id));
     return null;
   }
   if (extend && now - lastActiveAt.getTime() >= EXTEND_GRANULARITY_MS) {
-    session.idleExpiresAt = new Date(Math.min(now + idleTimeoutMs(), session.absoluteExpiresAt.getTime()));
+    const idleExpiresAt = new Date(Math.min(now + idleTimeoutMs(), session.absoluteExpiresAt.getTime()));
     await db
       .update(sessions)
-      .set({ lastActiveAt: new Date(now), idleExpiresAt: session.idleExpiresAt })
-      .where(eq(sessions.id, sessionId));
+      .set({ lastActiveAt: new Date(now), idleExpiresAt })
+      .where(eq(sessions.id, session.id));
+    return { ...session, idleExpiresAt };
   }
-  return { session, user: row.user };
+  return session;
 }
 
 export async function invalidateSession(sessionId: string, tx: DbOrTransaction = db): Promise<void> {
