@@ -308,6 +308,8 @@ export const en: Record<MessageKey, string> = {
   "sets.tabDiff": "Compare",
   "sets.tabActivity": "Activity",
   "sets.tabSettings": "Settings",
+  "sets.reorder": "Reorder",
+  "sets.reorderDone": "Done reordering",
   "sets.outline": "Contents",
   "sets.allRequirements": "All requirements",
   "sets.editStructure": "Edit sections",
@@ -417,6 +419,7 @@ export const en: Record<MessageKey, string> = {
   "requirement.moveUpNamed": "Move {ref} up",
   "requirement.moveDownNamed": "Move {ref} down",
   "requirement.moveTo": "Move",
+  "requirement.moveToSection": "Move to section",
   "requirement.moveToNamed": "Move {ref} to section",
 
   "conflict.title": "Someone else saved this requirement while you were writing",

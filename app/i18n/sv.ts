@@ -309,6 +309,8 @@ export const sv = {
   "sets.tabDiff": "Jämför",
   "sets.tabActivity": "Händelser",
   "sets.tabSettings": "Inställningar",
+  "sets.reorder": "Ändra ordning",
+  "sets.reorderDone": "Klar med ordningen",
   "sets.outline": "Innehåll",
   "sets.allRequirements": "Alla krav",
   "sets.editStructure": "Ändra avsnitt",
@@ -415,6 +417,7 @@ export const sv = {
   "requirement.moveUpNamed": "Flytta {ref} uppåt",
   "requirement.moveDownNamed": "Flytta {ref} nedåt",
   "requirement.moveTo": "Flytta",
+  "requirement.moveToSection": "Flytta till avsnitt",
   "requirement.moveToNamed": "Flytta {ref} till avsnitt",
 
   "conflict.title": "Någon annan har sparat kravet medan du skrev",

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, isNotNull, sql } from "drizzle-orm";
 
 import { users } from "../../db/schema/accounts";
 import { requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
@@ -56,6 +56,27 @@ function setIsEditable(setId: string) {
     and ${requirementSets.status} in ${EDITABLE_SET_STATUSES} and ${requirementSets.archivedAt} is null)`;
 }
 
+/**
+ * Takes the set row's lock before a requirement write and says whether the set is editable. Status
+ * changes lock the same row, so the two queue: an approval waits for an edit in flight (and its
+ * baseline includes it), and an edit arriving after an approval sees the new status. Locking the
+ * set first, always, also gives all writes of a set one lock order.
+ */
+async function lockEditableSet(tx: Transaction, setId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: requirementSets.id })
+    .from(requirementSets)
+    .where(
+      and(
+        eq(requirementSets.id, setId),
+        inArray(requirementSets.status, [...EDITABLE_SET_STATUSES]),
+        isNull(requirementSets.archivedAt),
+      ),
+    )
+    .for("no key update");
+  return row !== undefined;
+}
+
 async function touchSet(tx: Transaction, setId: string, actorUserId: string) {
   await tx
     .update(requirementSets)
@@ -111,9 +132,9 @@ export async function createRequirement({
   actorUserId: string;
 }): Promise<CreateRequirementResult> {
   return db.transaction(async (tx) => {
+    const editable = await lockEditableSet(tx, setId);
     if (await isRefTaken(tx, setId, input.ref)) return { status: "duplicate-ref" } as const;
-    const [editable] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select ${setIsEditable(setId)} as ok`));
-    if (!editable?.ok) return { status: "not-editable" } as const;
+    if (!editable) return { status: "not-editable" } as const;
     const [last] = rowsOf<{ highest: number | null }>(
       await tx.execute(sql`select max(${requirements.position}) as highest from ${requirements}
         where ${requirements.setId} = ${setId} and ${requirements.sectionId} is not distinct from ${sectionId}`),
@@ -191,6 +212,7 @@ export async function updateRequirement({
   kind?: "updated" | "imported";
 }): Promise<RequirementWriteResult> {
   return db.transaction(async (tx) => {
+    if (!(await lockEditableSet(tx, setId))) return loadConflict(tx, setId, requirementId);
     const [before] = await tx
       .select(requirementColumns)
       .from(requirements)
@@ -243,6 +265,7 @@ export async function setRequirementDeleted({
   actorUserId: string;
 }): Promise<RequirementWriteResult> {
   return db.transaction(async (tx) => {
+    if (!(await lockEditableSet(tx, setId))) return loadConflict(tx, setId, requirementId);
     if (!deleted) {
       const [row] = await tx
         .select({ ref: requirements.ref })
@@ -301,6 +324,7 @@ export async function moveRequirement({
   actorUserId: string;
 }): Promise<RequirementWriteResult | { status: "no-move" }> {
   return db.transaction(async (tx) => {
+    if (!(await lockEditableSet(tx, setId))) return { status: "not-found" } as const;
     // Lock the row: the neighbour swap below must not interleave with another move of it.
     const [current] = await tx
       .select({ sectionId: requirements.sectionId, position: requirements.position, version: requirements.version })
@@ -310,6 +334,7 @@ export async function moveRequirement({
     if (!current || current.version !== baseVersion) return loadConflict(tx, setId, requirementId);
     let newSectionId = current.sectionId;
     let newPosition = current.position;
+    let swapWith: string | null = null;
     if (target.kind === "section") {
       if (target.sectionId !== null) {
         const [section] = await tx
@@ -337,10 +362,7 @@ export async function moveRequirement({
       );
       if (!neighbour) return { status: "no-move" } as const;
       newPosition = neighbour.position;
-      await tx
-        .update(requirements)
-        .set({ position: current.position, version: sql`${requirements.version} + 1` })
-        .where(eq(requirements.id, neighbour.id));
+      swapWith = neighbour.id;
     }
     const [updated] = await tx
       .update(requirements)
@@ -354,7 +376,14 @@ export async function moveRequirement({
       .where(and(eq(requirements.id, requirementId), eq(requirements.version, baseVersion), setIsEditable(setId)))
       .returning({ version: requirements.version });
     // The row is locked and its version checked, so only a frozen set can stop the update now.
+    // Nothing has been written yet at this point: the neighbour is swapped only after it succeeds.
     if (!updated) return { status: "not-found" } as const;
+    if (swapWith !== null) {
+      await tx
+        .update(requirements)
+        .set({ position: current.position, version: sql`${requirements.version} + 1` })
+        .where(eq(requirements.id, swapWith));
+    }
     await tx.insert(setChanges).values({
       setId,
       requirementId,

@@ -21,8 +21,7 @@ export const PAGE_SIZE = 50;
 const MoveSchema = z.object({
   requirementId: UuidSchema,
   baseVersion: VersionSchema,
-  direction: z.enum(["up", "down", "section"]),
-  targetSectionId: z.string().optional(),
+  direction: z.enum(["up", "down"]),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const sectionParam = url.searchParams.get("section");
   const sectionId = sectionParam && UuidSchema.safeParse(sectionParam).success ? sectionParam : null;
+  // Reordering controls are a mode of their own: reading the list stays light.
+  const reorder = url.searchParams.get("reorder") === "1";
   const [sections, requirementsPage] = await Promise.all([
     listSectionTree({ setId: set.id }),
     listRequirementsPage({ setId: set.id, sectionId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     permissions: setPermissions(auth, set),
     sections: sections.map(({ id, title, depth, number }) => ({ id, title, depth, number })),
     sectionId,
+    reorder,
     page,
     pageCount: Math.max(1, Math.ceil(requirementsPage.total / PAGE_SIZE)),
     total: requirementsPage.total,
@@ -56,14 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = MoveSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: "validation.invalid" as const }, { status: 400 });
-  const { requirementId, baseVersion, direction, targetSectionId } = parsed.data;
-  const target: MoveTarget =
-    direction === "section"
-      ? { kind: "section", sectionId: targetSectionId && targetSectionId !== "root" ? targetSectionId : null }
-      : { kind: direction };
-  if (target.kind === "section" && target.sectionId !== null && !UuidSchema.safeParse(target.sectionId).success) {
-    return data({ error: "validation.invalid" as const }, { status: 400 });
-  }
+  const { requirementId, baseVersion, direction } = parsed.data;
+  const target: MoveTarget = { kind: direction };
   const result = await moveRequirement({
     setId: set.id,
     requirementId,
@@ -82,12 +78,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SetRoute() {
   const t = useT();
-  const { set, permissions, sections, sectionId, page, pageCount, total, requirements } =
+  const { set, permissions, sections, sectionId, reorder, page, pageCount, total, requirements } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sectionTitle = new Map(sections.map((section) => [section.id, `${section.number} ${section.title}`]));
-  const pageLink = (target: number) =>
-    `?${new URLSearchParams({ ...(sectionId ? { section: sectionId } : {}), page: String(target) })}`;
+  const query = (changes: Record<string, string | null>) => {
+    const params: Record<string, string> = {
+      ...(sectionId ? { section: sectionId } : {}),
+      ...(page > 1 ? { page: String(page) } : {}),
+      ...(reorder ? { reorder: "1" } : {}),
+    };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) delete params[key];
+      else params[key] = value;
+    }
+    return `?${new URLSearchParams(params)}`;
+  };
+  const pageLink = (target: number) => query({ page: String(target) });
   let lastSectionId: string | null | undefined;
   return (
     <>
@@ -127,12 +134,17 @@ export default function SetRoute() {
               <span className="muted">({t("sets.shownOf", { shown: requirements.length, total })})</span>
             </h2>
             {permissions.edit ? (
-              <Link
-                className="button"
-                to={`/sets/${set.id}/requirements/new${sectionId ? `?section=${sectionId}` : ""}`}
-              >
-                {t("requirement.add")}
-              </Link>
+              <p className="button-row">
+                <Link to={query({ reorder: reorder ? null : "1" })}>
+                  {reorder ? t("sets.reorderDone") : t("sets.reorder")}
+                </Link>
+                <Link
+                  className="button"
+                  to={`/sets/${set.id}/requirements/new${sectionId ? `?section=${sectionId}` : ""}`}
+                >
+                  {t("requirement.add")}
+                </Link>
+              </p>
             ) : null}
           </div>
           {requirements.length === 0 ? <p>{t("sets.noRequirements")}</p> : null}
@@ -151,8 +163,7 @@ export default function SetRoute() {
                   heading={heading}
                   requirement={requirement}
                   setId={set.id}
-                  canEdit={permissions.edit}
-                  sections={sections}
+                  canReorder={permissions.edit && reorder}
                 />
               );
             })}
@@ -186,14 +197,12 @@ function RequirementRow({
   heading,
   requirement,
   setId,
-  canEdit,
-  sections,
+  canReorder,
 }: {
   heading: React.ReactNode;
   requirement: RowData;
   setId: string;
-  canEdit: boolean;
-  sections: Array<{ id: string; title: string; number: string }>;
+  canReorder: boolean;
 }) {
   const t = useT();
   const href = `/sets/${setId}/requirements/${requirement.id}`;
@@ -213,7 +222,7 @@ function RequirementRow({
             {requirement.weight !== null ? ` · ${t("requirement.weightShort", { weight: requirement.weight })}` : null}
           </div>
         </div>
-        {canEdit ? (
+        {canReorder ? (
           <div className="row-actions">
             <Form method="post">
               <input type="hidden" name="intent" value="move-requirement" />
@@ -238,32 +247,6 @@ function RequirementRow({
                 ↓
               </button>
             </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="move-requirement" />
-              <input type="hidden" name="requirementId" value={requirement.id} />
-              <input type="hidden" name="baseVersion" value={requirement.version} />
-              <label className="visually-hidden" htmlFor={`move-${requirement.id}`}>
-                {t("requirement.moveToNamed", { ref: requirement.ref })}
-              </label>
-              <select
-                id={`move-${requirement.id}`}
-                name="targetSectionId"
-                defaultValue={requirement.sectionId ?? "root"}
-              >
-                <option value="root">{t("sets.noSection")}</option>
-                {sections.map((section) => (
-                  <option key={section.id} value={section.id}>
-                    {section.number} {section.title}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" name="direction" value="section" className="secondary">
-                {t("requirement.moveTo")}
-              </button>
-            </Form>
-            <Link to={`${href}/delete`} aria-label={t("requirement.deleteNamed", { ref: requirement.ref })}>
-              {t("requirement.delete")}
-            </Link>
           </div>
         ) : null}
       </li>

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 
 import { Markdown } from "~/components/markdown";
 import { SetHeader, toSetHeader } from "~/components/set-header";
-import { getRequirement } from "~/models/requirements.server";
+import { getRequirement, moveRequirement } from "~/models/requirements.server";
+import { listSectionTree } from "~/models/sections.server";
 import { notFound } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import {
@@ -15,17 +18,29 @@ import {
   verificationLabel,
 } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
+import { VersionSchema } from "~/utils/requirement-schemas";
 import { UuidSchema } from "~/utils/schemas";
 import { requireSetAccess, setPermissions } from "~/utils/set-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+const MoveToSectionSchema = z.object({
+  baseVersion: VersionSchema,
+  // "root" places the requirement outside any section.
+  targetSectionId: z.union([UuidSchema, z.literal("root")]),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, set } = await requireSetAccess(request, params.setId, "set.read");
   if (!UuidSchema.safeParse(params.requirementId).success) notFound();
   const requirement = await getRequirement({ setId: set.id, requirementId: params.requirementId ?? "" });
   if (!requirement) notFound();
+  const canEdit = setPermissions(auth, set).edit;
+  const sections = canEdit ? await listSectionTree({ setId: set.id }) : [];
   return {
     set: toSetHeader(set),
-    canEdit: setPermissions(auth, set).edit,
+    canEdit,
+    sections: sections.map(({ id, title, number }) => ({ id, title, number })),
     requirement: {
       ...requirement,
       deletedAt: requirement.deletedAt?.toISOString() ?? null,
@@ -34,9 +49,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Moves the requirement to another section (keyboard-operable: a select and a button). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, set } = await requireSetAccess(request, params.setId, "set.edit");
+  if (!UuidSchema.safeParse(params.requirementId).success) notFound();
+  const parsed = MoveToSectionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return data({ error: "validation.invalid" as const }, { status: 400 });
+  const { baseVersion, targetSectionId } = parsed.data;
+  const result = await moveRequirement({
+    setId: set.id,
+    requirementId: params.requirementId ?? "",
+    baseVersion,
+    target: { kind: "section", sectionId: targetSectionId === "root" ? null : targetSectionId },
+    actorUserId: auth.user.id,
+  });
+  if (result.status === "conflict") return data({ error: "requirement.moveConflict" as const }, { status: 409 });
+  if (result.status === "not-found") return data({ error: "requirement.notFound" as const }, { status: 404 });
+  return redirectWithToast(`/sets/${set.id}/requirements/${params.requirementId}`, {
+    kind: "success",
+    message: result.status === "no-move" ? "requirement.notMoved" : "requirement.moved",
+  });
+}
+
 export default function RequirementRoute() {
   const t = useT();
-  const { set, requirement, canEdit } = useLoaderData<typeof loader>();
+  const { set, requirement, canEdit, sections } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const base = `/sets/${set.id}/requirements/${requirement.id}`;
   return (
     <>
@@ -100,6 +138,30 @@ export default function RequirementRoute() {
           </dd>
         </dl>
       </article>
+      {actionData?.error ? (
+        <div className="form-errors" role="alert">
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+      {canEdit && !requirement.deletedAt ? (
+        <Form method="post" className="filters">
+          <input type="hidden" name="baseVersion" value={requirement.version} />
+          <div className="field">
+            <label htmlFor="move-section">{t("requirement.moveToSection")}</label>
+            <select id="move-section" name="targetSectionId" defaultValue={requirement.sectionId ?? "root"}>
+              <option value="root">{t("sets.noSection")}</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.number} {section.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            {t("requirement.moveTo")}
+          </button>
+        </Form>
+      ) : null}
       <p className="button-row">
         {canEdit && !requirement.deletedAt ? (
           <Link className="button" to={`${base}/edit`}>

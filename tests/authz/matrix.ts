@@ -127,6 +127,7 @@ const SET_ROUTES: Array<{
   { route: "sets.$setId.requirements.new", handler: "loader", permission: "edit" },
   { route: "sets.$setId.requirements.new", handler: "action", permission: "edit", form: {} },
   { route: "sets.$setId.requirements.$requirementId._index", handler: "loader", permission: "read" },
+  { route: "sets.$setId.requirements.$requirementId._index", handler: "action", permission: "edit", form: {} },
   { route: "sets.$setId.requirements.$requirementId.edit", handler: "loader", permission: "edit" },
   { route: "sets.$setId.requirements.$requirementId.edit", handler: "action", permission: "edit", form: {} },
   { route: "sets.$setId.requirements.$requirementId.history", handler: "loader", permission: "read" },
