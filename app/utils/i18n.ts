@@ -10,6 +10,20 @@ export type { MessageKey };
 const dictionaries: Record<Language, Record<MessageKey, string>> = { sv, en };
 const locales: Record<Language, string> = { sv: "sv-SE", en: "en-GB" };
 
+// Intl formatters are costly to build and free to reuse: one of each per language.
+const numberFormats: Record<Language, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(locales.sv),
+  en: new Intl.NumberFormat(locales.en),
+};
+const dateTimeFormats: Record<Language, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium", timeStyle: "short" }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium", timeStyle: "short" }),
+};
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium" }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium" }),
+};
+
 export function isLanguage(value: unknown): value is Language {
   return value === "sv" || value === "en";
 }
@@ -27,18 +41,16 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(locales[language]).format(value) : value;
+    return typeof value === "number" ? numberFormats[language].format(value) : value;
   });
 }
 
 export function formatDateTime(language: Language, value: Date | string): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(value),
-  );
+  return dateTimeFormats[language].format(new Date(value));
 }
 
 export function formatDate(language: Language, value: Date | string): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium" }).format(new Date(value));
+  return dateFormats[language].format(new Date(value));
 }
 
 type RootLanguageData = { language: Language };
