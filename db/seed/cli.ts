@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     const summary = await seedDemoData(database.db);
     console.log(
       `Seeded demo data (${database.kind}): ${summary.regions} regions, ` +
-        `${summary.collaborations} collaborations, ${summary.users} users.`,
+        `${summary.collaborations} collaborations, ${summary.users} users, ` +
+        `${summary.sets} requirement sets (${summary.requirements} requirements, ${summary.baselines} baselines).`,
     );
   } finally {
     // Closing also releases the DATA_DIR folder lock, so the server can start right after.

@@ -31,7 +31,15 @@ export type SeedOptions = {
   passwordHash?: string;
 };
 
-export type SeedSummary = { users: number; regions: number; collaborations: number };
+export type SeedSummary = {
+  users: number;
+  regions: number;
+  collaborations: number;
+  /** The demo requirement sets (demo-sets.ts) and their live requirements and baselines. */
+  sets: number;
+  requirements: number;
+  baselines: number;
+};
 
 /** The value the conflicting INSERT proposed, so an upsert can write the whole batch in one statement. */
 function excluded(column: AnyPgColumn): SQL {
@@ -172,13 +180,23 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   // Hash before the transaction opens, so argon2's CPU time is not spent holding locks.
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
 
-  return db.transaction(async (tx) => {
+  const accounts = await db.transaction(async (tx) => {
     const regionIds = await upsertRegions(tx, DEMO_REGIONS);
     const collaborationIds = await upsertCollaborations(tx, DEMO_COLLABORATIONS, regionIds);
     const userIds = await upsertUsers(tx, DEMO_USERS, regionIds, passwordHash);
     await upsertSteeringGroups(tx, DEMO_STEERING_GROUPS, collaborationIds, userIds);
     return { users: userIds.size, regions: regionIds.size, collaborations: collaborationIds.size };
   });
+
+  // The sets are written through the app's models, which use the process's database handle and
+  // open their own transactions, so they run after the accounts have committed. Imported here so
+  // that loading this module does not open a database (see cli.ts).
+  const [{ database }, { seedDemoSets }] = await Promise.all([
+    import("../../app/utils/db.server"),
+    import("./demo-sets"),
+  ]);
+  if (database.db !== db) throw new Error("seedDemoData must be given the app's database handle (db.server)");
+  return { ...accounts, ...(await seedDemoSets()) };
 }
 
 /** Whether any region exists, so a caller can seed an empty database once and leave a used one alone. */

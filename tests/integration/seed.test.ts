@@ -92,6 +92,10 @@ describe("seedDemoData", () => {
       users: DEMO_USERS.length,
       regions: DEMO_REGIONS.length,
       collaborations: DEMO_COLLABORATIONS.length,
+      // The demo requirement sets; seed-sets.test.ts checks them in detail.
+      sets: expect.any(Number),
+      requirements: expect.any(Number),
+      baselines: expect.any(Number),
     });
     expect(await isDatabaseSeeded(db)).toBe(true);
   });
