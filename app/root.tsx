@@ -54,7 +54,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? {
             idleSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
             warningSeconds: env.SESSION_WARNING_SECONDS,
-            absoluteExpiresAt: auth.session.absoluteExpiresAt.toISOString(),
+            // What the server will allow from now; the browser counts down from it.
+            idleRemainingMs: auth.session.idleExpiresAt.getTime() - Date.now(),
           }
         : null,
     },

@@ -57,6 +57,8 @@ export function GeneralErrorBoundary() {
 
 function ReauthPanel({ data }: { data: ReauthData }) {
   const t = useT();
+  // The form's own bookkeeping (which button, which version) is kept and resent but not listed.
+  const keptFields = data.fields.filter(([name]) => name !== "intent" && name !== "baseVersion");
   return (
     <section className="reauth" aria-labelledby="reauth-title">
       <h1 id="reauth-title">{t("reauth.title")}</h1>
@@ -75,18 +77,16 @@ function ReauthPanel({ data }: { data: ReauthData }) {
         </div>
         <button type="submit">{t("reauth.submit")}</button>
       </Form>
-      {data.fields.length > 0 ? (
+      {keptFields.length > 0 ? (
         <details>
-          <summary>{t("reauth.keptValues", { count: data.fields.length })}</summary>
+          <summary>{t("reauth.keptValues", { count: keptFields.length })}</summary>
           <dl className="kept-values">
-            {data.fields
-              .filter(([name]) => name !== "intent")
-              .map(([name, value], index) => (
-                <div key={`${name}-${index}`}>
-                  <dt>{name}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
+            {keptFields.map(([name, value], index) => (
+              <div key={`${name}-${index}`}>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         </details>
       ) : null}

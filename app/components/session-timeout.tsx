@@ -1,39 +1,39 @@
-import { useFetcher, useLocation, useNavigation } from "@remix-run/react";
+import { useFetcher, useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { useT } from "~/utils/i18n";
 
-type Props = { idleSeconds: number; warningSeconds: number; absoluteExpiresAt: string };
+type Props = { idleSeconds: number; warningSeconds: number; idleRemainingMs: number };
 
 /**
  * WCAG 2.2.1 (timing adjustable): warns before the idle timeout and offers to stay signed in.
- * Every navigation resets the clock (the server slid the expiry), and typing in a form sends a
- * quiet keep-alive now and then, since a person writing a long requirement is not idle.
+ * The countdown starts from what the server says is left (sent on every navigation, since the
+ * root loader runs each time) and from each keep-alive answer. Typing in a form sends a quiet
+ * keep-alive now and then, since a person writing a long requirement is not idle.
  */
-export function SessionTimeoutWarning({ idleSeconds, warningSeconds, absoluteExpiresAt }: Props) {
+export function SessionTimeoutWarning({ idleSeconds, warningSeconds, idleRemainingMs }: Props) {
   const t = useT();
   const location = useLocation();
-  const navigation = useNavigation();
-  const keepAlive = useFetcher<{ ok: boolean }>();
-  const [lastServerContact, setLastServerContact] = useState(() => Date.now());
+  const keepAlive = useFetcher<{ ok: boolean; idleRemainingMs?: number }>();
+  const [expiresAt, setExpiresAt] = useState(() => Date.now() + idleRemainingMs);
   const [now, setNow] = useState(() => Date.now());
   const stayButton = useRef<HTMLButtonElement>(null);
   const lastKeepAliveSent = useRef(0);
 
-  const expiresAt = Math.min(lastServerContact + idleSeconds * 1000, new Date(absoluteExpiresAt).getTime());
   const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));
   const warning = secondsLeft <= warningSeconds && secondsLeft > 0;
   const expired = secondsLeft === 0;
 
   useEffect(() => {
-    setLastServerContact(Date.now());
-  }, [location.key]);
+    setExpiresAt(Date.now() + idleRemainingMs);
+  }, [location.key, idleRemainingMs]);
 
   useEffect(() => {
-    if (navigation.state === "idle" && keepAlive.state === "idle" && keepAlive.data?.ok) {
-      setLastServerContact(Date.now());
+    const remaining = keepAlive.data?.idleRemainingMs;
+    if (keepAlive.state === "idle" && keepAlive.data?.ok && remaining !== undefined) {
+      setExpiresAt(Date.now() + remaining);
     }
-  }, [keepAlive.state, keepAlive.data, navigation.state]);
+  }, [keepAlive.state, keepAlive.data]);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);

@@ -62,7 +62,7 @@ function setIsEditable(setId: string) {
  * baseline includes it), and an edit arriving after an approval sees the new status. Locking the
  * set first, always, also gives all writes of a set one lock order.
  */
-async function lockEditableSet(tx: Transaction, setId: string): Promise<boolean> {
+export async function lockEditableSet(tx: Transaction, setId: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: requirementSets.id })
     .from(requirementSets)

@@ -4,6 +4,8 @@ import { requirements, setChanges, setSections } from "../../db/schema/requireme
 import { rowsOf, type Transaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
 
+import { lockEditableSet } from "./requirements.server";
+
 /** Sections nest; three levels are what tenders use (kapitel, avsnitt, delavsnitt), we allow six. */
 export const MAX_SECTION_DEPTH = 6;
 
@@ -50,7 +52,8 @@ export type SectionWriteResult =
   | { status: "not-found" }
   | { status: "too-deep" }
   | { status: "not-empty" }
-  | { status: "no-move" };
+  | { status: "no-move" }
+  | { status: "not-editable" };
 
 async function parentDepth(tx: Transaction, setId: string, parentId: string | null): Promise<number | null> {
   if (parentId === null) return 0;
@@ -86,6 +89,8 @@ export async function createSection({
   actorUserId: string;
 }): Promise<SectionWriteResult & { sectionId?: string }> {
   return db.transaction(async (tx) => {
+    // Serialise structure changes per set (positions are read, then written) and refuse frozen sets.
+    if (!(await lockEditableSet(tx, setId))) return { status: "not-editable" } as const;
     const depth = await parentDepth(tx, setId, parentId);
     if (depth === null) return { status: "not-found" } as const;
     if (depth + 1 > MAX_SECTION_DEPTH) return { status: "too-deep" } as const;
@@ -130,6 +135,8 @@ export async function renameSection({
   actorUserId: string;
 }): Promise<SectionWriteResult> {
   return db.transaction(async (tx) => {
+    // Serialise structure changes per set (positions are read, then written) and refuse frozen sets.
+    if (!(await lockEditableSet(tx, setId))) return { status: "not-editable" } as const;
     const [before] = await tx
       .select({ title: setSections.title })
       .from(setSections)
@@ -174,6 +181,8 @@ export async function moveSection({
   actorUserId: string;
 }): Promise<SectionWriteResult> {
   return db.transaction(async (tx) => {
+    // Serialise structure changes per set (positions are read, then written) and refuse frozen sets.
+    if (!(await lockEditableSet(tx, setId))) return { status: "not-editable" } as const;
     const [current] = await tx
       .select({ parentId: setSections.parentId, position: setSections.position, version: setSections.version })
       .from(setSections)
@@ -219,6 +228,8 @@ export async function deleteSection({
   actorUserId: string;
 }): Promise<SectionWriteResult> {
   return db.transaction(async (tx) => {
+    // Serialise structure changes per set (positions are read, then written) and refuse frozen sets.
+    if (!(await lockEditableSet(tx, setId))) return { status: "not-editable" } as const;
     const [contents] = rowsOf<{ items: number }>(
       await tx.execute(sql`select
         (select count(*) from ${requirements} where section_id = ${sectionId} and deleted_at is null)::int +

@@ -106,3 +106,5 @@ export default function ChangePasswordRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.changePassword");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

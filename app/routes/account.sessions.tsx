@@ -113,3 +113,5 @@ export default function SessionsRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.mySessions");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

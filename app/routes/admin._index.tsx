@@ -273,3 +273,5 @@ export default function AdminRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

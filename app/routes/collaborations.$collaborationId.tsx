@@ -238,3 +238,5 @@ export default function CollaborationRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "collaborations.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -316,3 +316,5 @@ function InviteSection({
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.pageTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

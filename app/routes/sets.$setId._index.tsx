@@ -258,3 +258,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
   loaderData ? [{ title: `${loaderData.set.title} – Samkrav` }] : pageTitle(matches, "sets.pageTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -123,3 +123,5 @@ export default function ActivityRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "activity.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -108,3 +108,5 @@ export default function BaselinesRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "baseline.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -181,3 +181,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
     : pageTitle(matches, "sets.pageTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

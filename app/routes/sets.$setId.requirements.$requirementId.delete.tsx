@@ -81,3 +81,5 @@ export default function DeleteRequirementRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requirement.delete");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -189,3 +189,5 @@ function ConflictPanel({ conflict, mine }: { conflict: ConflictData; mine: Recor
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requirement.editPageTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

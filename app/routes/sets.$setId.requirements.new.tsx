@@ -110,3 +110,5 @@ export default function NewRequirementRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requirement.newTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -47,6 +47,7 @@ const resultMessages: Record<Exclude<SectionWriteResult["status"], "saved">, { k
   "too-deep": { key: "section.tooDeep", status: 400 },
   "not-empty": { key: "section.notEmpty", status: 409 },
   "no-move": { key: "section.noMove", status: 400 },
+  "not-editable": { key: "requirement.setNotEditable", status: 409 },
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -234,3 +235,5 @@ export default function SectionsRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "section.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -242,3 +242,5 @@ export default function SetSettingsRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sets.settingsTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -128,3 +128,5 @@ export default function ShareRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "share.title");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

@@ -172,3 +172,5 @@ export default function SetsRoute() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sets.pageTitle");
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export { keepFormAfterSessionExpiry as shouldRevalidate } from "~/utils/revalidate";

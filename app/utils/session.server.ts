@@ -153,6 +153,17 @@ export async function applySessionExpiry(
   return session;
 }
 
+/** "Stay signed in": slides the idle expiry now, whatever the 15-second write granularity says. */
+export async function extendSession(session: Session): Promise<Session> {
+  const now = Date.now();
+  const idleExpiresAt = new Date(Math.min(now + idleTimeoutMs(), session.absoluteExpiresAt.getTime()));
+  await db
+    .update(sessions)
+    .set({ lastActiveAt: new Date(now), idleExpiresAt })
+    .where(eq(sessions.id, session.id));
+  return { ...session, idleExpiresAt };
+}
+
 export async function invalidateSession(sessionId: string, tx: DbOrTransaction = db): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.id, sessionId));
 }
