@@ -1,15 +1,15 @@
 import { useT } from "~/utils/i18n";
-import { wordDiff } from "~/utils/set-diff";
+import { wordDiff, type WordDiffPart } from "~/utils/set-diff";
 
 /**
  * Word-level difference: removed words struck through, added words underlined. Screen readers
  * do not announce <del>/<ins> by default, so each change carries a visually hidden prefix.
  */
-export function WordDiff({ before, after }: { before: string; after: string }) {
+export function WordDiffParts({ parts }: { parts: WordDiffPart[] }) {
   const t = useT();
   return (
     <p className="word-diff">
-      {wordDiff(before, after).map((part, index) =>
+      {parts.map((part, index) =>
         part.kind === "same" ? (
           <span key={index}>{part.text}</span>
         ) : part.kind === "added" ? (
@@ -28,4 +28,8 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
       )}
     </p>
   );
+}
+
+export function WordDiff({ before, after }: { before: string; after: string }) {
+  return <WordDiffParts parts={wordDiff(before, after)} />;
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { SetHeader, toSetHeader } from "~/components/set-header";
+import { WordDiffParts } from "~/components/word-diff";
 import { getBaseline, getWorkingSnapshot, listBaselines } from "~/models/baselines.server";
 import { useT, type Translator } from "~/utils/i18n";
 import { areaLabel, fieldLabel, formatFieldValue, isArea } from "~/utils/labels";
@@ -9,7 +10,7 @@ import { pageTitle } from "~/utils/meta";
 import { AREAS, type SetSnapshot } from "~/utils/requirement-fields";
 import { UuidSchema } from "~/utils/schemas";
 import { requireSetAccess } from "~/utils/set-access.server";
-import { diffSets, fieldDiffs, filterEntries, type RequirementChangeKind, type WordDiffPart } from "~/utils/set-diff";
+import { diffSets, fieldDiffs, filterEntries, type RequirementChangeKind } from "~/utils/set-diff";
 
 const KINDS: RequirementChangeKind[] = ["added", "removed", "changed", "moved"];
 const PAGE_SIZE = 50;
@@ -73,31 +74,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entries: shown,
     },
   };
-}
-
-function Words({ parts }: { parts: WordDiffPart[] }) {
-  const t = useT();
-  return (
-    <p className="word-diff">
-      {parts.map((part, index) =>
-        part.kind === "same" ? (
-          <span key={index}>{part.text}</span>
-        ) : part.kind === "added" ? (
-          <ins key={index}>
-            <span className="visually-hidden">[{t("diff.addedText")}: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </ins>
-        ) : (
-          <del key={index}>
-            <span className="visually-hidden">[{t("diff.removedText")}: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
-          </del>
-        ),
-      )}
-    </p>
-  );
 }
 
 function label(t: Translator, value: string): string {
@@ -225,7 +201,7 @@ export default function DiffRoute() {
                         <th scope="row">{t(fieldLabel[field.field])}</th>
                         <td>
                           {field.words ? (
-                            <Words parts={field.words} />
+                            <WordDiffParts parts={field.words} />
                           ) : (
                             <p>
                               <del>{formatFieldValue(t, field.field, field.before) || "–"}</del> →{" "}
