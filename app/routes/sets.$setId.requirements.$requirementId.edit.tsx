@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 
 import { FormErrors } from "~/components/forms";
 import { RequirementFormFields, type RequirementFormValues } from "~/components/requirement-form";
@@ -113,8 +114,11 @@ export default function EditRequirementRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditRequirementSchema }),
     shouldRevalidate: "onBlur",
   });
-  // Applying my changes on top of the latest means saving again from their version.
-  const baseVersion = conflict ? String(conflict.version) : (requirement.values.baseVersion ?? "");
+  // The version this form was opened at, fixed for its lifetime: a reload of the loader must not
+  // quietly move it to someone else's newer save. Only the conflict view moves it, on purpose:
+  // "apply my changes on top of the latest" saves again from their version.
+  const [openedVersion] = useState(requirement.values.baseVersion ?? "");
+  const baseVersion = conflict ? String(conflict.version) : openedVersion;
   return (
     <>
       <SetHeader set={set} heading={t("requirement.editTitle", { ref: requirement.ref })} />
