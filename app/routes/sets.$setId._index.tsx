@@ -109,7 +109,7 @@ export default function SetRoute() {
           <h2 id="outline-heading">{t("sets.outline")}</h2>
           <ul>
             <li>
-              <Link to="." aria-current={sectionId === null ? "page" : undefined}>
+              <Link to={`/sets/${set.id}`} aria-current={sectionId === null ? "page" : undefined}>
                 {t("sets.allRequirements")}
               </Link>
             </li>

@@ -10,18 +10,20 @@ export type { MessageKey };
 const dictionaries: Record<Language, Record<MessageKey, string>> = { sv, en };
 const locales: Record<Language, string> = { sv: "sv-SE", en: "en-GB" };
 
-// Intl formatters are costly to build and free to reuse: one of each per language.
+// Intl formatters are costly to build and free to reuse: one of each per language. Times are
+// Swedish time on the server and in every browser alike (otherwise hydration would mismatch).
+const timeZone = "Europe/Stockholm";
 const numberFormats: Record<Language, Intl.NumberFormat> = {
   sv: new Intl.NumberFormat(locales.sv),
   en: new Intl.NumberFormat(locales.en),
 };
 const dateTimeFormats: Record<Language, Intl.DateTimeFormat> = {
-  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium", timeStyle: "short" }),
-  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium", timeStyle: "short" }),
+  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium", timeStyle: "short", timeZone }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium", timeStyle: "short", timeZone }),
 };
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium" }),
-  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium" }),
+  sv: new Intl.DateTimeFormat(locales.sv, { dateStyle: "medium", timeZone }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: "medium", timeZone }),
 };
 
 export function isLanguage(value: unknown): value is Language {
