@@ -157,8 +157,7 @@ async function createSetQuickly(page: Page, title: string): Promise<string> {
   await settleAfterTyping(page);
   await page.getByRole("button", { name: "Skapa kravuppsättning" }).click();
   await waitForPath(page, /^\/sets\/[0-9a-f-]{36}$/);
-  const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading.textContent()).resolves.toBe(title);
+  await page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
   return setIdFrom(page);
 }
 
