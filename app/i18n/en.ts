@@ -420,7 +420,6 @@ export const en: Record<MessageKey, string> = {
   "requirement.moveDownNamed": "Move {ref} down",
   "requirement.moveTo": "Move",
   "requirement.moveToSection": "Move to section",
-  "requirement.moveToNamed": "Move {ref} to section",
 
   "conflict.title": "Someone else saved this requirement while you were writing",
   "conflict.body": "{name} saved version {version} {time}. Nothing you wrote is lost: it is still in the form below.",

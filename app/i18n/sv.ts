@@ -418,7 +418,6 @@ export const sv = {
   "requirement.moveDownNamed": "Flytta {ref} nedåt",
   "requirement.moveTo": "Flytta",
   "requirement.moveToSection": "Flytta till avsnitt",
-  "requirement.moveToNamed": "Flytta {ref} till avsnitt",
 
   "conflict.title": "Någon annan har sparat kravet medan du skrev",
   "conflict.body":

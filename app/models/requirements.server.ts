@@ -480,7 +480,6 @@ export async function listRequirementHistory({ setId, requirementId }: { setId: 
     .orderBy(desc(setChanges.changedAt));
 }
 
-export type HistoryField = ComparedField | "sectionId" | "position";
 
 export async function countRequirementsBySection({ setId }: { setId: string }) {
   const rows = await db

@@ -16,7 +16,7 @@ import { requireSetAccess, setPermissions } from "~/utils/set-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** Rows per page: a first screenful and then some; the rest comes page by page. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 const MoveSchema = z.object({
   requirementId: UuidSchema,
