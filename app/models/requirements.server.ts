@@ -9,7 +9,6 @@ import {
   COMPARED_FIELDS,
   type AmbitionLevel,
   type Area,
-  type ComparedField,
   type Obligation,
   type RequirementType,
   type VerificationMethod,
@@ -479,7 +478,6 @@ export async function listRequirementHistory({ setId, requirementId }: { setId: 
     .where(and(eq(setChanges.setId, setId), eq(setChanges.requirementId, requirementId)))
     .orderBy(desc(setChanges.changedAt));
 }
-
 
 export async function countRequirementsBySection({ setId }: { setId: string }) {
   const rows = await db
