@@ -51,7 +51,7 @@ for (let i = 0; i < 100; i++) {
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
-await autocannon({ url: pageUrl, connections: 10, duration: 6, headers });
+await autocannon({ url: pageUrl, connections: 10, duration: Number(process.env.PROFILE_SECONDS ?? 6), headers });
 child.kill("SIGINT");
 await new Promise((resolve) => child.once("exit", resolve));
 const file = fs.readdirSync(profileDir).find((entry) => entry.endsWith(".cpuprofile"));

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { useDelegatedLinks } from "~/components/delegated-links";
 import { SetHeader, toSetHeader } from "~/components/set-header";
 import { listRequirementsPage, moveRequirement, type MoveTarget } from "~/models/requirements.server";
 import { listSectionTree } from "~/models/sections.server";
@@ -81,6 +82,8 @@ export default function SetRoute() {
   const { set, permissions, sections, sectionId, reorder, page, pageCount, total, requirements } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const outlineRef = useDelegatedLinks<HTMLUListElement>();
+  const listRef = useDelegatedLinks<HTMLOListElement>();
   const sectionTitle = new Map(sections.map((section) => [section.id, `${section.number} ${section.title}`]));
   const query = (changes: Record<string, string | null>) => {
     const params: Record<string, string> = {
@@ -107,7 +110,7 @@ export default function SetRoute() {
       <div className="set-layout">
         <nav className="outline" aria-labelledby="outline-heading">
           <h2 id="outline-heading">{t("sets.outline")}</h2>
-          <ul>
+          <ul ref={outlineRef}>
             <li>
               <Link to={`/sets/${set.id}`} aria-current={sectionId === null ? "page" : undefined}>
                 {t("sets.allRequirements")}
@@ -115,9 +118,12 @@ export default function SetRoute() {
             </li>
             {sections.map((section) => (
               <li key={section.id} className={`depth-${Math.min(section.depth, 4)}`}>
-                <Link to={`?section=${section.id}`} aria-current={sectionId === section.id ? "page" : undefined}>
+                <a
+                  href={`/sets/${set.id}?section=${section.id}`}
+                  aria-current={sectionId === section.id ? "page" : undefined}
+                >
                   {section.number} {section.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -148,7 +154,7 @@ export default function SetRoute() {
             ) : null}
           </div>
           {requirements.length === 0 ? <p>{t("sets.noRequirements")}</p> : null}
-          <ol className="requirement-list">
+          <ol className="requirement-list" ref={listRef}>
             {requirements.map((requirement) => {
               const heading =
                 requirement.sectionId !== lastSectionId ? (
@@ -211,9 +217,9 @@ function RequirementRow({
       {heading}
       <li className="requirement-row">
         <div>
-          <Link to={href}>
+          <a href={href}>
             <strong>{requirement.ref}</strong> {requirement.title}
-          </Link>
+          </a>
           <div className="muted">
             <span className={`badge obligation-${requirement.obligation}`}>
               {t(obligationLabel[requirement.obligation])}

@@ -305,6 +305,18 @@ describe("requirement sets", () => {
     }
     await expectNoSeriousA11yViolations(page, "set with five requirements");
 
+    // The outline filters by section, also through the delegated listener (client-side).
+    await page.evaluate(() => Object.assign(window, { samkravOutlineNoReload: true }));
+    const outline = page.getByRole("navigation", { name: "Innehåll" });
+    await activate(page, outline.getByRole("link", { name: /^1 / }));
+    await page.waitForURL((url) => url.pathname === `/sets/${setId}` && url.searchParams.has("section"));
+    await settle(page);
+    await expect(page.evaluate(() => "samkravOutlineNoReload" in window)).resolves.toBe(true);
+    await expect(outline.getByRole("link", { name: /^1 / }).getAttribute("aria-current")).resolves.toBe("page");
+    await activate(page, outline.getByRole("link", { name: "Alla krav", exact: true }));
+    await page.waitForURL((url) => url.pathname === `/sets/${setId}` && !url.searchParams.has("section"));
+    await settle(page);
+
     // A baseline.
     await activate(page, setTab(page, "Baslinjer"));
     await waitForPath(page, new RegExp(`^/sets/${setId}/baselines$`));
@@ -320,8 +332,12 @@ describe("requirement sets", () => {
     if (!edited) throw new Error("missing requirement");
     await activate(page, setTab(page, "Krav"));
     await waitForPath(page, new RegExp(`^/sets/${setId}$`));
+    // Row links are plain anchors with one delegated listener: Enter still navigates on the
+    // client (the marker survives, so no new document was loaded).
+    await page.evaluate(() => Object.assign(window, { samkravNoReload: true }));
     await activate(page, page.getByRole("link", { name: `${edited.ref} ${edited.title}`, exact: true }));
     await waitForPath(page, new RegExp(`^/sets/${setId}/requirements/[0-9a-f-]{36}$`));
+    await expect(page.evaluate(() => "samkravNoReload" in window)).resolves.toBe(true);
     await expectNoSeriousA11yViolations(page, "requirement");
     await activate(page, page.getByRole("link", { name: "Ändra", exact: true }));
     await waitForPath(page, new RegExp(`^/sets/${setId}/requirements/[0-9a-f-]{36}/edit$`));
