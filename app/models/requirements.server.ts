@@ -417,6 +417,22 @@ export type TreePageRow = {
  * One page of a set's live requirements in tree order (sections depth-first by position, then
  * position), optionally only inside one section's subtree. Big sets are read a page at a time.
  */
+/** The set's sections with their position path in tree order, and whether each is in scope of `sectionId`. */
+function sectionPathsCte(setId: string, sectionId: string | null) {
+  return sql`
+    with recursive section_paths (id, path, in_scope) as (
+      select s.id, array[s.position], ${sectionId === null ? sql`true` : sql`s.id = ${sectionId}`}
+      from ${setSections} s where s.set_id = ${setId} and s.parent_id is null and s.deleted_at is null
+      union all
+      select s.id, sp.path || s.position, sp.in_scope ${sectionId === null ? sql`` : sql`or s.id = ${sectionId}`}
+      from ${setSections} s join section_paths sp on s.parent_id = sp.id where s.deleted_at is null
+    )`;
+}
+
+function inScope(sectionId: string | null) {
+  return sectionId === null ? sql`(r.section_id is null or sp.id is not null)` : sql`sp.in_scope`;
+}
+
 export async function listRequirementsPage({
   setId,
   sectionId,
@@ -430,21 +446,25 @@ export async function listRequirementsPage({
 }): Promise<{ rows: TreePageRow[]; total: number }> {
   const rows = rowsOf<TreePageRow & { total: number }>(
     await db.execute(sql`
-      with recursive section_paths (id, path, in_scope) as (
-        select s.id, array[s.position], ${sectionId === null ? sql`true` : sql`s.id = ${sectionId}`}
-        from ${setSections} s where s.set_id = ${setId} and s.parent_id is null and s.deleted_at is null
-        union all
-        select s.id, sp.path || s.position, sp.in_scope ${sectionId === null ? sql`` : sql`or s.id = ${sectionId}`}
-        from ${setSections} s join section_paths sp on s.parent_id = sp.id where s.deleted_at is null
-      )
+      ${sectionPathsCte(setId, sectionId)}
       select r.id, r.section_id as "sectionId", r.ref, r.title, r.text, r.obligation, r.type, r.area,
         r.verification, r.weight, r.version, count(*) over ()::int as total
       from ${requirements} r left join section_paths sp on sp.id = r.section_id
-      where r.set_id = ${setId} and r.deleted_at is null
-        and ${sectionId === null ? sql`(r.section_id is null or sp.id is not null)` : sql`sp.in_scope`}
+      where r.set_id = ${setId} and r.deleted_at is null and ${inScope(sectionId)}
       order by coalesce(sp.path, '{}'::int[]), r.position
       limit ${limit} offset ${offset}`),
   );
+  if (rows.length === 0 && offset > 0) {
+    // Past the last page the window count has no row to ride on: count separately (rare).
+    const [counted] = rowsOf<{ total: number }>(
+      await db.execute(sql`
+        ${sectionPathsCte(setId, sectionId)}
+        select count(*)::int as total
+        from ${requirements} r left join section_paths sp on sp.id = r.section_id
+        where r.set_id = ${setId} and r.deleted_at is null and ${inScope(sectionId)}`),
+    );
+    return { rows: [], total: Number(counted?.total ?? 0) };
+  }
   return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
 }
 

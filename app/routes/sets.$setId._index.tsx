@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -37,6 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listSectionTree({ setId: set.id }),
     listRequirementsPage({ setId: set.id, sectionId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
+  const pageCount = Math.max(1, Math.ceil(requirementsPage.total / PAGE_SIZE));
+  if (page > pageCount) {
+    // An old link past the end (requirements were deleted since): show the last page instead.
+    const last = new URL(url);
+    if (pageCount > 1) last.searchParams.set("page", String(pageCount));
+    else last.searchParams.delete("page");
+    throw redirect(`${last.pathname}${last.search}`);
+  }
   return {
     set: toSetHeader(set),
     permissions: setPermissions(auth, set),
@@ -44,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sectionId,
     reorder,
     page,
-    pageCount: Math.max(1, Math.ceil(requirementsPage.total / PAGE_SIZE)),
+    pageCount,
     total: requirementsPage.total,
     // Only what this page shows is sent: never the whole set twice (HTML and hydration data).
     requirements: requirementsPage.rows.map(({ text: _text, ...row }) => row),

@@ -432,6 +432,19 @@ describe("set page loader", () => {
     const inSecond = SetPage.parse((await load(`?section=${second}`)).body);
     expect(inSecond.total).toBe(35);
     expect(inSecond.requirements.map((row) => row.id)).toEqual(expectedOrder.slice(25));
+
+    // Past the end (an old link after deletions): the model still counts, the page sends the
+    // reader to the last page, keeping the section filter.
+    expect(await listRequirementsPage({ setId, sectionId: null, offset: 500, limit: 50 })).toEqual({
+      rows: [],
+      total: 60,
+    });
+    const pastEnd = await load("?page=7");
+    expect(pastEnd.status).toBe(302);
+    expect(pastEnd.headers.get("Location")).toBe(`/sets/${setId}?page=2`);
+    const pastEndInSection = await load(`?section=${second}&page=3`);
+    expect(pastEndInSection.status).toBe(302);
+    expect(pastEndInSection.headers.get("Location")).toBe(`/sets/${setId}?section=${second}`);
   });
 
   test("a private set is a 404 for another region", async () => {
