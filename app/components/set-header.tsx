@@ -53,6 +53,15 @@ export function SetHeader({ set, heading }: { set: SetHeaderData; heading?: stri
             <NavLink to={`/sets/${set.id}/diff`}>{t("sets.tabDiff")}</NavLink>
           </li>
           <li>
+            <NavLink to={`/sets/${set.id}/comments`}>{t("sets.tabComments")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/sets/${set.id}/reviews`}>{t("sets.tabReviews")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/sets/${set.id}/reuse`}>{t("sets.tabReuse")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/sets/${set.id}/activity`}>{t("sets.tabActivity")}</NavLink>
           </li>
           <li>

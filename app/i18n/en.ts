@@ -1,3 +1,8 @@
+import { enLibrary } from "./en-library";
+import { enReuse } from "./en-reuse";
+import { enComments } from "./en-comments";
+import { enReviews } from "./en-reviews";
+import { enNotifications } from "./en-notifications";
 import type { MessageKey } from "./sv";
 
 /** English. Same keys as `sv.ts`; a missing or extra key is a type error. */
@@ -306,6 +311,9 @@ export const en: Record<MessageKey, string> = {
   "sets.tabStructure": "Structure",
   "sets.tabBaselines": "Baselines",
   "sets.tabDiff": "Compare",
+  "sets.tabComments": "Comments",
+  "sets.tabReviews": "Reviews",
+  "sets.tabReuse": "Reuse",
   "sets.tabActivity": "Activity",
   "sets.tabSettings": "Settings",
   "sets.reorder": "Reorder",
@@ -538,4 +546,10 @@ export const en: Record<MessageKey, string> = {
   "share.confirmRequired": "Confirm that you understand the shared version may become a public record.",
   "share.submit": "Save sharing",
   "share.saved": "Sharing has been changed.",
+
+  ...enLibrary,
+  ...enReuse,
+  ...enComments,
+  ...enReviews,
+  ...enNotifications,
 };

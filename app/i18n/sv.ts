@@ -1,3 +1,9 @@
+import { svLibrary } from "./sv-library";
+import { svReuse } from "./sv-reuse";
+import { svComments } from "./sv-comments";
+import { svReviews } from "./sv-reviews";
+import { svNotifications } from "./sv-notifications";
+
 /**
  * Swedish, the default language. Every UI string lives here; `en.ts` must have the same keys
  * (a missing key is a type error). Placeholders are `{name}`.
@@ -307,6 +313,9 @@ export const sv = {
   "sets.tabStructure": "Struktur",
   "sets.tabBaselines": "Baslinjer",
   "sets.tabDiff": "Jämför",
+  "sets.tabComments": "Kommentarer",
+  "sets.tabReviews": "Granskning",
+  "sets.tabReuse": "Återanvänd",
   "sets.tabActivity": "Händelser",
   "sets.tabSettings": "Inställningar",
   "sets.reorder": "Ändra ordning",
@@ -538,6 +547,13 @@ export const sv = {
   "share.confirmRequired": "Bekräfta att du har förstått att den delade versionen kan bli allmän handling.",
   "share.submit": "Spara delning",
   "share.saved": "Delningen är ändrad.",
+
+  // Features kept in their own files (so that work on them does not collide in this one).
+  ...svLibrary,
+  ...svReuse,
+  ...svComments,
+  ...svReviews,
+  ...svNotifications,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -3,7 +3,14 @@ import { sql, type SQL } from "drizzle-orm";
 
 import { rowsOf } from "./db-connect.server";
 import { db } from "./db.server";
-import { authorize, type Principal, type RegionRole, type Resource, type SteeringRole } from "./policy.server";
+import {
+  authorize,
+  visibleToUserSql,
+  type Principal,
+  type RegionRole,
+  type Resource,
+  type SteeringRole,
+} from "./policy.server";
 import { noteRequestUser, requestStore } from "./request-store.server";
 import { applySessionExpiry, hashToken, readSessionToken, type Session, type SessionUser } from "./session.server";
 
@@ -25,6 +32,8 @@ export type AuthContext = {
   steering: SteeringMembership[];
   /** The region chosen in the header, falling back to the first membership. */
   currentRegionId: string | null;
+  /** Unread notifications visible now, about sets the user may still see (the header badge). */
+  unreadNotifications: number;
 };
 
 type AccessRow = {
@@ -105,6 +114,7 @@ type SessionAccessRow = AccessRow & {
   name: string;
   is_platform_admin: boolean;
   locale: "sv" | "en" | null;
+  unread_notifications: number | string;
 };
 
 /**
@@ -116,7 +126,17 @@ async function lookUpAuthContext(token: string): Promise<AuthContext | null> {
     await db.execute(sql`
       select s.id as session_id, s.user_id, s.current_region_id, s.created_at, s.idle_expires_at,
         s.absolute_expires_at, s.last_active_at, u.email, u.name, u.is_platform_admin, u.locale,
-        ${accessColumns(sql`s.user_id`)}
+        ${accessColumns(sql`s.user_id`)},
+        (select count(*)::int from notifications n join requirement_sets nrs on nrs.id = n.set_id
+          where n.user_id = s.user_id and n.read_at is null and n.visible_from <= now()
+            and ${visibleToUserSql(
+              {
+                ownerRegionId: sql`nrs.owner_region_id`,
+                visibility: sql`nrs.visibility`,
+                collaborationId: sql`nrs.collaboration_id`,
+              },
+              sql`s.user_id`,
+            )}) as unread_notifications
       from sessions s join users u on u.id = s.user_id
       where s.id = ${hashToken(token)}`),
   );
@@ -153,6 +173,7 @@ async function lookUpAuthContext(token: string): Promise<AuthContext | null> {
     memberships: access.memberships,
     steering: access.steering,
     currentRegionId,
+    unreadNotifications: Number(row.unread_notifications),
   };
 }
 

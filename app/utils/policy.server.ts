@@ -205,3 +205,22 @@ export function visibleTo(principal: Principal | null, columns: ShareableColumns
   }
   return or(...clauses) ?? sql`false`;
 }
+
+/**
+ * SQL predicate for "the user `userId` may read rows of a shareable table", for statements that
+ * run without a loaded principal (who should be notified, the unread count in the session
+ * lookup). The same rule as `canSee` and `visibleTo`, written against the membership tables.
+ */
+export function visibleToUserSql(
+  columns: ShareableColumns | { ownerRegionId: SQL; visibility: SQL; collaborationId: SQL },
+  userId: SQL,
+): SQL {
+  return sql`(
+    ${columns.visibility} = 'portal'
+    or exists (select 1 from memberships vm where vm.user_id = ${userId} and vm.region_id = ${columns.ownerRegionId})
+    or (${columns.visibility} = 'collaboration' and (
+      exists (select 1 from memberships vm join collaboration_regions vcr on vcr.region_id = vm.region_id
+        where vm.user_id = ${userId} and vcr.collaboration_id = ${columns.collaborationId})
+      or exists (select 1 from steering_group_members vst
+        where vst.user_id = ${userId} and vst.collaboration_id = ${columns.collaborationId}))))`;
+}

@@ -53,6 +53,22 @@ export type RequirementSnapshot = {
   version: number;
 };
 
+/** A requirement's content without its place in a set: what a library copy takes from its source. */
+export type RequirementContent = Pick<
+  RequirementSnapshot,
+  | "ref"
+  | "title"
+  | "text"
+  | "obligation"
+  | "type"
+  | "area"
+  | "rationale"
+  | "verification"
+  | "weight"
+  | "ambition"
+  | "tags"
+>;
+
 export type SectionSnapshot = {
   id: string;
   parentId: string | null;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  customType,
   index,
   integer,
   jsonb,
@@ -9,9 +10,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
-import type { SetSnapshot } from "../../app/utils/requirement-fields";
+import type { RequirementContent, SetSnapshot } from "../../app/utils/requirement-fields";
 
 import { collaborations, regions, users } from "./accounts";
 import { createdAt, id, updatedAt } from "./columns";
@@ -32,6 +34,9 @@ export const verificationMethodEnum = pgEnum("verification_method", [
 ]);
 export const ambitionLevelEnum = pgEnum("ambition_level", ["basic", "advanced", "leading"]);
 export const baselineKindEnum = pgEnum("baseline_kind", ["manual", "review", "approved"]);
+
+/** PostgreSQL full-text vector; only ever written by the database (a generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** A kravuppsättning: owned by one region, shared by a deliberate, audited act. */
 export const requirementSets = pgTable(
@@ -111,9 +116,31 @@ export const requirements = pgTable(
     updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * Provenance of a copy from the library (null for requirements written here). The source
+     * requirement keeps its UUID forever, so the link survives renumbering and moves.
+     */
+    sourceRequirementId: uuid("source_requirement_id").references((): AnyPgColumn => requirements.id),
+    sourceSetId: uuid("source_set_id").references(() => requirementSets.id),
+    /** The source's version whose content this copy is based on (at copy, or at the last accept). */
+    sourceVersion: integer("source_version"),
+    /** The source's content at `sourceVersion`: the base for "adapted" and for the source-changed diff. */
+    sourceSnapshot: jsonb("source_snapshot").$type<RequirementContent>(),
+    /** The newest source version the owner has acted on (accepted or kept local text). */
+    sourceSeenVersion: integer("source_seen_version"),
+    /** Why this region's copy differs from its source (adoption record "anpassad"). */
+    adaptationReason: text("adaptation_reason").notNull().default(""),
+    /** Swedish full-text vector: ref and title weigh most, then text, then rationale. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('swedish', coalesce(ref, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(text, '')), 'B') || setweight(to_tsvector('swedish', coalesce(rationale, '')), 'C')`,
+    ),
   },
   (table) => [
     index("requirements_set_order_idx").on(table.setId, table.sectionId, table.position),
+    index("requirements_search_idx").using("gin", table.searchVector),
+    index("requirements_source_idx")
+      .on(table.sourceRequirementId)
+      .where(sql`${table.sourceRequirementId} is not null`),
     // A ref is unique among the set's live requirements; a deleted one keeps its ref for history.
     uniqueIndex("requirements_set_ref_key")
       .on(table.setId, table.ref)
@@ -137,7 +164,9 @@ export const setChanges = pgTable(
     version: integer("version"),
     changes: jsonb("changes").$type<Record<string, { old: unknown; new: unknown }>>().notNull().default({}),
     changedByUserId: uuid("changed_by_user_id").references(() => users.id),
-    changedAt: timestamp("changed_at", { withTimezone: true, mode: "date" }).notNull().default(sql`clock_timestamp()`),
+    changedAt: timestamp("changed_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (table) => [
     index("set_changes_set_time_idx").on(table.setId, table.changedAt),

@@ -16,7 +16,8 @@ import {
 import { buildRequest, callRoute } from "../support/requests";
 import { createSetFixture } from "../support/set-factories";
 
-import { ACTORS, MATRIX, type Actor, type MatrixRow, type Target } from "./matrix";
+import { FEATURE_MATRICES, MATRIX } from "./matrix";
+import { ACTORS, SET_TARGETS, type Actor, type MatrixRow, type Target } from "./matrix-helpers";
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => unknown;
@@ -93,6 +94,13 @@ beforeAll(async () => {
       setPortalC: await setTarget(regionC.id, steeringAB.id, { visibility: "portal" }),
     },
   };
+  for (const feature of FEATURE_MATRICES) {
+    if (!feature.extendSetTarget) continue;
+    for (const target of SET_TARGETS) {
+      const params = fixture.targets[target];
+      Object.assign(params, await feature.extendSetTarget({ target, params: { ...params }, users: fixture.users }));
+    }
+  }
 });
 
 function formFor(row: MatrixRow, actor: Actor): Record<string, string> {

@@ -1,108 +1,32 @@
 /**
  * The authorization matrix: route × handler × target × actor → expected status (and for lists,
  * how many rows the actor sees). Data, walked by matrix.test.ts through the real handlers.
- *
- * Actors (see fixture in matrix.test.ts):
- *   anonymous; viewerA, editorA, adminA (region A); editorB (region B);
- *   steeringAB: steering-group member of collaboration AB (A + B), member of region C only;
- *   platformAdmin: platform admin with no region membership.
- * Targets: regionA / regionB (own or other region, depending on the actor), collaborationAB
- *   (the actor's collaboration, or not), an unknown invite token, and four draft requirement
- *   sets, each with a section, a requirement and a baseline:
- *   setA       private, owned by region A
- *   setB       private, owned by region B
- *   setSharedB owned by region B, shared with collaboration AB
- *   setPortalC owned by region C, shared with all regions
+ * Actors, targets and the building blocks are described in matrix-helpers.ts; features added
+ * later keep their rows in matrix-<feature>.ts and are listed in FEATURE_MATRICES below.
  */
+import { commentsMatrix } from "./matrix-comments";
+import {
+  all,
+  lengthOf,
+  setExpectation,
+  SET_TARGETS,
+  signedIn,
+  type FeatureMatrix,
+  type MatrixRow,
+  type Permission,
+} from "./matrix-helpers";
+import { libraryMatrix } from "./matrix-library";
+import { notificationsMatrix } from "./matrix-notifications";
+import { reuseMatrix } from "./matrix-reuse";
+import { reviewsMatrix } from "./matrix-reviews";
 
-export const ACTORS = ["anonymous", "viewerA", "editorA", "adminA", "editorB", "steeringAB", "platformAdmin"] as const;
-export type Actor = (typeof ACTORS)[number];
-
-export type SetTarget = "setA" | "setB" | "setSharedB" | "setPortalC";
-export type Target = "none" | "regionA" | "regionB" | "collaborationAB" | "unknownInvite" | SetTarget;
-
-export type MatrixRow = {
-  /** Route module file in app/routes, without extension. */
-  route: string;
-  handler: "loader" | "action";
-  target: Target;
-  /** Form fields for actions: chosen so that an authorized caller reaches validation (400) without changing anything. */
-  form?: Record<string, string> | ((actor: Actor) => Record<string, string>);
-  expect: Record<Actor, number>;
-  /** For list pages: how many rows each actor sees, read from the loader's body. */
-  visibleCount?: { read: (body: unknown) => number; expect: Partial<Record<Actor, number>> };
-};
-
-const all = (status: number): Record<Actor, number> => ({
-  anonymous: status,
-  viewerA: status,
-  editorA: status,
-  adminA: status,
-  editorB: status,
-  steeringAB: status,
-  platformAdmin: status,
-});
-
-/** Signed-in actors get `status`; anonymous visitors are sent to sign in (GET) or asked to sign in again (POST). */
-const signedIn = (status: number, handler: "loader" | "action"): Record<Actor, number> => ({
-  ...all(status),
-  anonymous: handler === "loader" ? 302 : 401,
-});
-
-function lengthOf(key: string) {
-  return (body: unknown): number => {
-    if (typeof body === "object" && body !== null && key in body) {
-      const value = (body as Record<string, unknown>)[key];
-      if (Array.isArray(value)) return value.length;
-    }
-    return -1;
-  };
-}
-
-/**
- * Expected statuses for the requirement-set routes, by what the route needs:
- *   read:   seeing the set (404 when it is hidden from you)
- *   edit:   editor or admin of the owning region (403 for those who see it but do not own it)
- *   admin:  admin of the owning region (sharing)
- * Loaders send anonymous visitors to sign in (302); actions ask them to sign in again (401).
- */
-type Permission = "read" | "edit" | "admin";
-const SET_EXPECTATIONS: Record<Permission, Record<SetTarget, Record<Exclude<Actor, "anonymous">, number>>> = {
-  read: {
-    setA: { viewerA: 200, editorA: 200, adminA: 200, editorB: 404, steeringAB: 404, platformAdmin: 404 },
-    setB: { viewerA: 404, editorA: 404, adminA: 404, editorB: 200, steeringAB: 404, platformAdmin: 404 },
-    setSharedB: { viewerA: 200, editorA: 200, adminA: 200, editorB: 200, steeringAB: 200, platformAdmin: 404 },
-    setPortalC: { viewerA: 200, editorA: 200, adminA: 200, editorB: 200, steeringAB: 200, platformAdmin: 200 },
-  },
-  edit: {
-    setA: { viewerA: 403, editorA: 200, adminA: 200, editorB: 404, steeringAB: 404, platformAdmin: 404 },
-    setB: { viewerA: 404, editorA: 404, adminA: 404, editorB: 200, steeringAB: 404, platformAdmin: 404 },
-    setSharedB: { viewerA: 403, editorA: 403, adminA: 403, editorB: 200, steeringAB: 403, platformAdmin: 404 },
-    setPortalC: { viewerA: 403, editorA: 403, adminA: 403, editorB: 403, steeringAB: 403, platformAdmin: 403 },
-  },
-  admin: {
-    setA: { viewerA: 403, editorA: 403, adminA: 200, editorB: 404, steeringAB: 404, platformAdmin: 404 },
-    setB: { viewerA: 404, editorA: 404, adminA: 404, editorB: 403, steeringAB: 404, platformAdmin: 404 },
-    setSharedB: { viewerA: 403, editorA: 403, adminA: 403, editorB: 403, steeringAB: 403, platformAdmin: 404 },
-    setPortalC: { viewerA: 403, editorA: 403, adminA: 403, editorB: 403, steeringAB: 403, platformAdmin: 403 },
-  },
-};
-
-const SET_TARGETS: SetTarget[] = ["setA", "setB", "setSharedB", "setPortalC"];
-
-/** A permitted loader answers 200; a permitted action gets as far as validating its (empty) form: 400. */
-function setExpectation(
-  permission: Permission,
-  target: SetTarget,
-  handler: "loader" | "action",
-): Record<Actor, number> {
-  const table = SET_EXPECTATIONS[permission][target];
-  const allowed = handler === "loader" ? 200 : 400;
-  const mapped = Object.fromEntries(
-    Object.entries(table).map(([actor, status]) => [actor, status === 200 ? allowed : status]),
-  ) as Record<Exclude<Actor, "anonymous">, number>;
-  return { anonymous: handler === "loader" ? 302 : 401, ...mapped };
-}
+export const FEATURE_MATRICES: FeatureMatrix[] = [
+  libraryMatrix,
+  reuseMatrix,
+  commentsMatrix,
+  reviewsMatrix,
+  notificationsMatrix,
+];
 
 const SET_ROUTES: Array<{
   route: string;
@@ -177,6 +101,7 @@ function setRows(): MatrixRow[] {
 }
 
 export const MATRIX: MatrixRow[] = [
+  ...FEATURE_MATRICES.flatMap((feature) => feature.rows()),
   { route: "$", handler: "loader", target: "none", expect: all(404) },
   { route: "_index", handler: "loader", target: "none", expect: signedIn(200, "loader") },
   { route: "login", handler: "loader", target: "none", expect: { ...all(302), anonymous: 200 } },
