@@ -154,6 +154,9 @@ function SiteHeader() {
               </>
             ) : null}
             <li>
+              <NavLink to="/library">{t("nav.library")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/collaborations">{t("nav.collaborations")}</NavLink>
             </li>
             {user.isPlatformAdmin ? (

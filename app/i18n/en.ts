@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 
   "nav.home": "Home",
   "nav.members": "Members",
+  "nav.library": "Library",
   "nav.collaborations": "Collaborations",
   "nav.admin": "Platform administration",
   "nav.signIn": "Sign in",

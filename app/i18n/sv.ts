@@ -21,6 +21,7 @@ export const sv = {
 
   "nav.home": "Start",
   "nav.members": "Medlemmar",
+  "nav.library": "Bibliotek",
   "nav.collaborations": "Samverkan",
   "nav.admin": "Plattformsadministration",
   "nav.signIn": "Logga in",

@@ -164,6 +164,16 @@ const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
     resource: "set",
     allow: (p, r) => ownerRole(p, r, "admin") && isSet(r) && !r.archived,
   },
+  /** Copy requirements out of a set into one's own drafts (the target needs `set.edit`). */
+  "set.reuse": { resource: "set", allow: (p) => p.regionRoles.size > 0 },
+  /** Everyone who can see a set may comment on it, viewers and other regions included. */
+  "set.comment": { resource: "set", allow: (_p, r) => isSet(r) && !r.archived },
+  /** Resolve or reopen any thread; a thread's author may also do so (checked on the comment). */
+  "set.comment_resolve": { resource: "set", allow: (p, r) => ownerRole(p, r, "editor") },
+  /** Open a review round (sends the set to review) or cancel one. */
+  "set.review_manage": { resource: "set", allow: (p, r) => ownerRole(p, r, "editor") && isSet(r) && !r.archived },
+  /** Fastställa an approved set: the steering group of the collaboration it is shared with. */
+  "set.establish": { resource: "set", allow: (p, r) => steersSet(p, r) && setIs(r, "approved", "published") },
 };
 
 export type Action = keyof typeof rules;
