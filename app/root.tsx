@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NotificationLink } from "~/components/notification-link";
 import { SessionTimeoutWarning } from "~/components/session-timeout";
 import { ToastMessage } from "~/components/toast";
 import styles from "~/styles/app.css?url";
@@ -50,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null,
       memberships: auth?.memberships ?? [],
       currentRegionId: auth?.currentRegionId ?? null,
+      // Counted in the session lookup's statement, so the badge costs no query of its own.
+      unreadNotifications: auth?.unreadNotifications ?? 0,
       sessionTimeout: auth
         ? {
             idleSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
@@ -198,6 +201,7 @@ function SiteHeader() {
         </Form>
         {user ? (
           <>
+            <NotificationLink unread={rootData?.unreadNotifications ?? 0} />
             <Link to="/account" className="account-link">
               {user.name}
             </Link>

@@ -15,6 +15,8 @@ export type SetHeaderData = {
   total: number;
   ska: number;
   bor: number;
+  /** Live requirements whose library source changed since their owner last acted (reuse). */
+  sourceChanged: number;
 };
 
 /** Title, status, sharing and counts of a set, with its sub-pages as tabs. */
@@ -35,6 +37,14 @@ export function SetHeader({ set, heading }: { set: SetHeaderData; heading?: stri
         </span>{" "}
         {set.archivedAt ? <span className="badge badge-denied">{t("sets.archived")}</span> : null}{" "}
         <span>{t("sets.counts", { ska: set.ska, bor: set.bor, total: set.total })}</span>
+        {set.sourceChanged > 0 ? (
+          <>
+            {" "}
+            <Link to={`/sets/${set.id}/reuse#source-changed`} className="badge badge-denied">
+              {t("reuse.setHeaderChanged", { count: set.sourceChanged })}
+            </Link>
+          </>
+        ) : null}
       </p>
       <nav aria-label={t("sets.subNav")} className="tabs">
         <ul>
@@ -87,5 +97,6 @@ export function toSetHeader(
     total: set.total,
     ska: set.ska,
     bor: set.bor,
+    sourceChanged: set.sourceChanged,
   };
 }

@@ -1,4 +1,67 @@
 import type { svNotifications } from "./sv-notifications";
 
 /** English strings of the notifications feature; same keys as `sv-notifications.ts`. */
-export const enNotifications: Record<keyof typeof svNotifications, string> = {};
+export const enNotifications: Record<keyof typeof svNotifications, string> = {
+  "notifications.nav": "Notifications",
+  "notifications.navUnread": ", {count} unread",
+  "notifications.title": "Notifications",
+  "notifications.intro": "What has happened in the requirement sets you work with. Newest first.",
+  "notifications.unreadSummary": "{count} unread",
+  "notifications.none": "You have no notifications.",
+  "notifications.listLabel": "Your notifications",
+  "notifications.unread": "Unread",
+  "notifications.read": "Read",
+  "notifications.open": "Open",
+  "notifications.markRead": "Mark as read",
+  "notifications.markAllRead": "Mark all as read",
+  "notifications.allMarkedRead": "All notifications are marked as read.",
+  "notifications.notFound": "The notification no longer exists.",
+  "notifications.older": "Show older",
+  "notifications.newer": "Show newer",
+  "notifications.pagerLabel": "Browse notifications",
+  "notifications.when": "Latest {when}",
+  "notifications.preferencesLink": "Choose which notifications you get",
+  "notifications.someone": "Someone",
+
+  "notifications.text.comment.one": "New comment on {set}",
+  "notifications.text.comment.other": "{count} new comments on {set}",
+  "notifications.text.mention.one": "{actor} mentioned you in a comment about {ref}",
+  "notifications.text.mention.other": "You were mentioned in {count} comments about {ref}, latest by {actor}",
+  "notifications.text.review_requested.one": "You are invited to review {set} (due {due})",
+  "notifications.text.review_requested.other": "You are invited to review {set} (due {due}), {count} invitations",
+  "notifications.text.review_decision.approve": "{actor} approved {set}",
+  "notifications.text.review_decision.request_changes": "{actor} requested changes to {set}",
+  "notifications.text.review_decision.other": "{count} new review decisions on {set}",
+  "notifications.text.source_changed.one": "The source of {ref} has changed",
+  "notifications.text.source_changed.other": "Sources changed {count} times for requirements in {set}, latest {ref}",
+
+  "notifications.digest.comment.one": "Summary for {day}: 1 new comment on {set}",
+  "notifications.digest.comment.other": "Summary for {day}: {count} new comments on {set}",
+  "notifications.digest.mention.one": "Summary for {day}: you were mentioned in 1 comment about {set}",
+  "notifications.digest.mention.other": "Summary for {day}: you were mentioned in {count} comments about {set}",
+  "notifications.digest.review_requested.one": "Summary for {day}: 1 invitation to review {set}",
+  "notifications.digest.review_requested.other": "Summary for {day}: {count} invitations to review {set}",
+  "notifications.digest.review_decision.one": "Summary for {day}: 1 review decision on {set}",
+  "notifications.digest.review_decision.other": "Summary for {day}: {count} review decisions on {set}",
+  "notifications.digest.source_changed.one": "Summary for {day}: the source of 1 requirement in {set} has changed",
+  "notifications.digest.source_changed.other":
+    "Summary for {day}: sources of requirements in {set} changed {count} times",
+
+  "notifications.preferences.title": "Notification settings",
+  "notifications.preferences.intro":
+    "For each kind of event, choose whether you get a notification at once, a daily summary or nothing.",
+  "notifications.preferences.digestExplained":
+    "A daily summary collects the day's events of one kind into a single notification per requirement set. It appears the next morning at 07:00 (Swedish time).",
+  "notifications.preferences.kind.review_requested": "Invitations to review",
+  "notifications.preferences.kind.review_decision": "Decisions in a review I requested",
+  "notifications.preferences.kind.comment": "Comments and replies on my requirement sets and threads",
+  "notifications.preferences.kind.mention": "When someone mentions me",
+  "notifications.preferences.kind.source_changed": "The source of a requirement I own has changed",
+  "notifications.preferences.mode.on": "At once",
+  "notifications.preferences.mode.digest": "Daily summary",
+  "notifications.preferences.mode.off": "Off",
+  "notifications.preferences.invalid": "Choose at once, daily summary or off.",
+  "notifications.preferences.save": "Save settings",
+  "notifications.preferences.saved": "Your notification settings are saved.",
+  "notifications.preferences.back": "Back to notifications",
+};

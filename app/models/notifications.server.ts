@@ -1,26 +1,27 @@
-import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, isNull, lte, sql } from "drizzle-orm";
 
 import { notificationPreferences, notifications } from "../../db/schema/notifications";
 import { requirementSets } from "../../db/schema/requirements";
 import { db } from "~/utils/db.server";
 import { rowsOf, type DbOrTransaction } from "~/utils/db-connect.server";
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationMode } from "~/utils/notification-kinds";
 import { visibleTo, visibleToUserSql, type Principal } from "~/utils/policy.server";
 
-export const NOTIFICATION_KINDS = [
-  "review_requested",
-  "review_decision",
-  "comment",
-  "mention",
-  "source_changed",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const NOTIFICATION_MODES = ["on", "digest", "off"] as const;
-export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
-
-/** Events of one kind about one thing within this window are one notification (a burst). */
+/**
+ * Events of one kind, group and set, each within this time of the group's previous one and while
+ * it is unread, are one notification (a burst).
+ */
 const BURST_WINDOW = sql`interval '1 hour'`;
 /** When a day's digest becomes visible: the next morning, Swedish time. */
 const DIGEST_HOUR = 7;
+
+export type NotificationParams = {
+  set: string;
+  actor?: string;
+  ref?: string;
+  due?: string;
+  decision?: "approve" | "request_changes";
+};
 
 export type NotificationEvent = {
   /** Who should hear of it; the actor and anyone who cannot see the set are left out here. */
@@ -31,42 +32,57 @@ export type NotificationEvent = {
   setId: string;
   /** What a burst is grouped by, e.g. `comment:<setId>` or `review:<roundId>`. */
   groupKey: string;
-  /** Message parameters (set title, actor name, ref …) for the dictionary text of `kind`. */
-  params: Record<string, string | number>;
-  /** Where the notification leads (a path inside Samkrav). */
+  /**
+   * Message parameters of the dictionary text of `kind` (notifications.text.*), the latest
+   * event's values win in a group:
+   *   every kind: `set` (the set's title); `actor` (who did it) where a person did it
+   *   mention and source_changed: `ref` (the requirement's ref, or the set's title)
+   *   review_requested: `due` (the due date, YYYY-MM-DD)
+   *   review_decision: `decision` ("approve" or "request_changes")
+   * Typed, so that a caller cannot pass names the texts do not read.
+   */
+  params: NotificationParams;
+  /** Where the notification leads: a path inside Samkrav, starting with one "/". */
   link: string;
 };
 
 /**
  * Records an event for its recipients, in the caller's transaction so that a notification exists
  * exactly when the thing it tells of was saved. Per recipient and kind: "off" drops it, "digest"
- * adds it to today's digest (visible tomorrow morning), "on" adds it to an unread notification of
- * the same group from the last hour or starts a new one.
+ * adds it to today's digest row of that kind and set (visible tomorrow morning), "on" adds it to
+ * an unread notification of the same group whose last event is less than an hour old, or starts
+ * a new one.
  */
 export async function notify(tx: DbOrTransaction, event: NotificationEvent): Promise<void> {
   const candidates = [...new Set(event.recipientUserIds)].filter((userId) => userId !== event.actorUserId);
   if (candidates.length === 0) return;
-  const recipients = await usersWhoCanSeeSet(tx, event.setId, candidates);
+  // Sorted so that concurrent calls take the recipients' group locks in the same order (no deadlock).
+  const recipients = (await usersWhoCanSeeSet(tx, event.setId, candidates)).sort();
   if (recipients.length === 0) return;
   const preferences = await tx
     .select({ userId: notificationPreferences.userId, mode: notificationPreferences.mode })
     .from(notificationPreferences)
     .where(and(inArray(notificationPreferences.userId, recipients), eq(notificationPreferences.kind, event.kind)));
   const modeOf = new Map(preferences.map((row) => [row.userId, row.mode]));
+  const params = JSON.stringify(event.params);
   for (const userId of recipients) {
     const mode = modeOf.get(userId) ?? "on";
     if (mode === "off") continue;
     const digest = mode === "digest";
-    const groupKey = digest ? `digest:${event.kind}` : event.groupKey;
-    // Serialise writers of the same group so a burst never splits into two rows.
+    // A digest row collects one kind about one set, so that it disappears with the set's visibility
+    // like any other notification (a digest across sets would keep counting hidden ones).
+    const groupKey = digest ? `digest:${event.kind}:${event.setId}` : event.groupKey;
+    // Serialise writers of the same group until commit: without a unique key to conflict on, two
+    // transactions would both find no row to add to and split a burst into two rows.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${userId}|${event.kind}|${groupKey}`}, 0))`);
     const [grouped] = rowsOf<{ id: string }>(
       await tx.execute(sql`
-        update notifications set count = count + 1, params = ${JSON.stringify(event.params)}::jsonb,
-          link = ${digest ? "/notifications" : event.link}, set_id = ${event.setId}, last_event_at = now()
+        update notifications set count = count + 1, params = ${params}::jsonb, link = ${event.link},
+          last_event_at = now()
         where id = (
           select id from notifications
-          where user_id = ${userId} and kind = ${event.kind} and group_key = ${groupKey} and read_at is null
+          where user_id = ${userId} and kind = ${event.kind} and group_key = ${groupKey} and set_id = ${event.setId}
+            and read_at is null
             and ${
               digest
                 ? sql`digest_day = to_char(now() at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`
@@ -78,8 +94,7 @@ export async function notify(tx: DbOrTransaction, event: NotificationEvent): Pro
     if (grouped) continue;
     await tx.execute(sql`
       insert into notifications (user_id, kind, set_id, group_key, params, link, visible_from, digest_day)
-      values (${userId}, ${event.kind}, ${event.setId}, ${groupKey}, ${JSON.stringify(event.params)}::jsonb,
-        ${digest ? "/notifications" : event.link},
+      values (${userId}, ${event.kind}, ${event.setId}, ${groupKey}, ${params}::jsonb, ${event.link},
         ${
           digest
             ? sql`((now() at time zone 'Europe/Stockholm')::date + 1 + make_interval(hours => ${DIGEST_HOUR})) at time zone 'Europe/Stockholm'`
@@ -124,14 +139,35 @@ function visibleNotification(principal: Principal) {
   });
 }
 
-export async function listNotifications({ principal, limit = 50 }: { principal: Principal; limit?: number }) {
-  return db
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  count: number;
+  params: Record<string, string | number>;
+  digestDay: string | null;
+  lastEventAt: Date;
+  readAt: Date | null;
+};
+
+/**
+ * The user's notifications that are visible now (digests from their morning on) about sets the
+ * user may still see, newest first; one page of `limit` and whether there are older ones.
+ */
+export async function listNotifications({
+  principal,
+  limit = 50,
+  offset = 0,
+}: {
+  principal: Principal;
+  limit?: number;
+  offset?: number;
+}): Promise<{ items: NotificationItem[]; hasOlder: boolean }> {
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
       count: notifications.count,
       params: notifications.params,
-      link: notifications.link,
       digestDay: notifications.digestDay,
       lastEventAt: notifications.lastEventAt,
       readAt: notifications.readAt,
@@ -145,8 +181,11 @@ export async function listNotifications({ principal, limit = 50 }: { principal: 
         visibleNotification(principal),
       ),
     )
-    .orderBy(desc(notifications.lastEventAt))
-    .limit(limit);
+    // The id breaks ties between rows of the same instant, so the order is the same on every page.
+    .orderBy(desc(notifications.lastEventAt), desc(notifications.id))
+    .limit(limit + 1)
+    .offset(offset);
+  return { items: rows.slice(0, limit), hasOlder: rows.length > limit };
 }
 
 export async function countUnreadNotifications({ principal }: { principal: Principal }): Promise<number> {
@@ -163,6 +202,34 @@ export async function countUnreadNotifications({ principal }: { principal: Princ
       ),
     );
   return Number(row?.count ?? 0);
+}
+
+/**
+ * Opens one of the user's own notifications: marks it read and returns where it leads, or null
+ * when it is not the user's, not visible yet, or about a set the user can no longer see.
+ */
+export async function openNotification({ principal, id }: { principal: Principal; id: string }) {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.userId, principal.userId),
+        lte(notifications.visibleFrom, sql`now()`),
+        exists(
+          db
+            .select({ id: requirementSets.id })
+            .from(requirementSets)
+            .where(and(eq(requirementSets.id, notifications.setId), visibleNotification(principal))),
+        ),
+      ),
+    )
+    .returning({ link: notifications.link });
+  if (!row) return null;
+  // Links are written by our own code, but a redirect target is checked all the same: only a
+  // path inside Samkrav ("/x", never "//host" or "/\host", which browsers treat as another site).
+  return /^\/(?![/\\])/.test(row.link) ? row.link : "/notifications";
 }
 
 /** Marks the user's own notifications read: the given ones, or all that are visible now. */

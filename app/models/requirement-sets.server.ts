@@ -11,6 +11,7 @@ import type { RequestInfo } from "~/utils/request.server";
 import type { SetStatus, Visibility } from "~/utils/requirement-fields";
 
 import { createBaselineInTransaction } from "./baselines.server";
+import { sourceChangedCount } from "./reuse.server";
 
 const setColumns = {
   id: requirementSets.id,
@@ -95,6 +96,8 @@ export async function getVisibleSet({ setId, principal }: { setId: string; princ
     .select({
       ...setColumns,
       ...liveCounts,
+      // Same statement: the set page stays at its statement budget (bench: set-page-sql-statements).
+      sourceChanged: sourceChangedCount(principal),
       ownerRegionName: regions.name,
       collaborationName: collaborations.name,
       updatedByName: updatedBy.name,
@@ -272,53 +275,72 @@ export type StatusChangeResult = SetWriteResult | { status: "not-allowed" };
  * Moves a set through its workflow. Going to review and being approved freeze a baseline
  * automatically, as does publishing, in the same transaction as the status change.
  */
-export async function changeSetStatus({
-  setId,
-  baseVersion,
-  transition,
-  actorUserId,
-  language,
-}: {
+export async function changeSetStatus(args: {
   setId: string;
   baseVersion: number;
   transition: StatusTransition;
   actorUserId: string;
   language: "sv" | "en";
 }): Promise<StatusChangeResult> {
-  const rule: { from: SetStatus[]; to: SetStatus; action: string } | undefined = STATUS_TRANSITIONS[transition];
-  if (!rule) return { status: "not-allowed" };
+  if (!STATUS_TRANSITIONS[args.transition]) return { status: "not-allowed" };
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ status: requirementSets.status })
-      .from(requirementSets)
-      .where(eq(requirementSets.id, setId));
-    const updated = await updateSetGuarded(tx, {
-      setId,
-      baseVersion,
-      values: { status: rule.to },
-      actorUserId,
-      extraCondition: and(inArray(requirementSets.status, rule.from), isNull(requirementSets.archivedAt)),
-    });
-    if (!updated || !before) return loadSetConflict(tx, setId);
-    await tx.insert(setChanges).values({
-      setId,
-      kind: "status",
-      version: updated.version,
-      changes: { status: { old: before.status, new: rule.to } },
-      changedByUserId: actorUserId,
-    });
-    const automaticBaseline = AUTOMATIC_BASELINES[rule.to];
-    if (automaticBaseline && transition !== "return_to_draft" && transition !== "new_version") {
-      await createBaselineInTransaction(tx, {
-        setId,
-        name: automaticBaseline[language],
-        kind: rule.to === "in_review" ? "review" : "approved",
-        setVersion: updated.version,
-        actorUserId,
-      });
-    }
-    return { status: "saved", version: updated.version };
+    const result = await changeSetStatusInTransaction(tx, args);
+    return result.status === "saved" ? { status: "saved", version: result.version } : result;
   });
+}
+
+/**
+ * The status move inside the caller's transaction (a review round opens or closes with it), with
+ * the id of the automatic baseline it froze, if any.
+ */
+export async function changeSetStatusInTransaction(
+  tx: Transaction,
+  {
+    setId,
+    baseVersion,
+    transition,
+    actorUserId,
+    language,
+  }: {
+    setId: string;
+    baseVersion: number;
+    transition: StatusTransition;
+    actorUserId: string;
+    language: "sv" | "en";
+  },
+): Promise<SetConflict | { status: "saved"; version: number; baselineId: string | null }> {
+  const rule: { from: SetStatus[]; to: SetStatus; action: string } = STATUS_TRANSITIONS[transition];
+  const [before] = await tx
+    .select({ status: requirementSets.status })
+    .from(requirementSets)
+    .where(eq(requirementSets.id, setId));
+  const updated = await updateSetGuarded(tx, {
+    setId,
+    baseVersion,
+    values: { status: rule.to },
+    actorUserId,
+    extraCondition: and(inArray(requirementSets.status, rule.from), isNull(requirementSets.archivedAt)),
+  });
+  if (!updated || !before) return loadSetConflict(tx, setId);
+  await tx.insert(setChanges).values({
+    setId,
+    kind: "status",
+    version: updated.version,
+    changes: { status: { old: before.status, new: rule.to } },
+    changedByUserId: actorUserId,
+  });
+  const automaticBaseline = AUTOMATIC_BASELINES[rule.to];
+  let baselineId: string | null = null;
+  if (automaticBaseline && transition !== "return_to_draft" && transition !== "new_version") {
+    baselineId = await createBaselineInTransaction(tx, {
+      setId,
+      name: automaticBaseline[language],
+      kind: rule.to === "in_review" ? "review" : "approved",
+      setVersion: updated.version,
+      actorUserId,
+    });
+  }
+  return { status: "saved", version: updated.version, baselineId };
 }
 
 const AUTOMATIC_BASELINES: Partial<Record<SetStatus, { sv: string; en: string }>> = {

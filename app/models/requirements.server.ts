@@ -14,6 +14,8 @@ import {
   type VerificationMethod,
 } from "~/utils/requirement-fields";
 
+import { notifySourceChanged } from "./reuse.server";
+
 export type RequirementInput = {
   ref: string;
   title: string;
@@ -244,6 +246,8 @@ export async function updateRequirement({
       changes: Object.fromEntries(changedFields.map((field) => [field, { old: before[field], new: input[field] }])),
       changedByUserId: actorUserId,
     });
+    // Owners of copies hear of it in the same transaction (reuse: "källan har ändrats").
+    await notifySourceChanged(tx, { sourceRequirementId: requirementId, actorUserId });
     await touchSet(tx, setId, actorUserId);
     return { status: "saved", version: updated.version } as const;
   });

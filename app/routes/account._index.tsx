@@ -60,6 +60,10 @@ export default function AccountRoute() {
           </ul>
         </>
       ) : null}
+      <h2>{t("notifications.title")}</h2>
+      <p>
+        <Link to="/account/notifications">{t("notifications.preferencesLink")}</Link>
+      </p>
       <h2>{t("account.security")}</h2>
       <ul>
         <li>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
+import { ReviewEstablishment } from "~/components/review-forms";
 import { SetHeader, toSetHeader } from "~/components/set-header";
 import { getBaseline } from "~/models/baselines.server";
+import { getBaselineEstablishment } from "~/models/reviews.server";
 import { notFound } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
 import { baselineKindLabel, obligationLabel, requirementTypeLabel, verificationLabel } from "~/utils/labels";
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ordered = orderSnapshot(baseline.snapshot);
   return {
     set: toSetHeader(set),
+    establishment: await getBaselineEstablishment({ baselineId: baseline.id }),
     baseline: {
       id: baseline.id,
       name: baseline.name,
@@ -48,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function BaselineRoute() {
   const t = useT();
-  const { set, baseline, rows, page, pageCount } = useLoaderData<typeof loader>();
+  const { set, baseline, rows, page, pageCount, establishment } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pageLink = (target: number) => {
     const next = new URLSearchParams(searchParams);
@@ -68,6 +71,7 @@ export default function BaselineRoute() {
         })}{" "}
         <Link to={`/sets/${set.id}/diff?from=${baseline.id}&to=working`}>{t("baseline.compareWithWorking")}</Link>
       </p>
+      {establishment ? <ReviewEstablishment establishment={establishment} /> : null}
       {rows.map((row) => {
         const heading =
           row.sectionTitle !== lastSection ? (

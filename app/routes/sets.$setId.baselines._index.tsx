@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { SetHeader, toSetHeader } from "~/components/set-header";
 import { createManualBaseline, listBaselines } from "~/models/baselines.server";
+import { listSetEstablishments } from "~/models/reviews.server";
 import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { baselineKindLabel } from "~/utils/labels";
@@ -18,10 +19,15 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, set } = await requireSetAccess(request, params.setId, "set.read");
   const baselines = await listBaselines({ setId: set.id });
+  const established = new Map((await listSetEstablishments({ setId: set.id })).map((row) => [row.baselineId, row]));
   return {
     set: toSetHeader(set),
     canCreate: setPermissions(auth, set).baseline,
-    baselines: baselines.map((baseline) => ({ ...baseline, createdAt: baseline.createdAt.toISOString() })),
+    baselines: baselines.map((baseline) => ({
+      ...baseline,
+      createdAt: baseline.createdAt.toISOString(),
+      establishment: established.get(baseline.id) ?? null,
+    })),
   };
 }
 
@@ -74,6 +80,14 @@ export default function BaselinesRoute() {
               <tr key={baseline.id}>
                 <td>
                   <Link to={`/sets/${set.id}/baselines/${baseline.id}`}>{baseline.name}</Link>
+                  {baseline.establishment ? (
+                    <div className="muted">
+                      {t("reviews.establishment", {
+                        collaboration: baseline.establishment.collaborationName,
+                        reference: baseline.establishment.decisionReference,
+                      })}
+                    </div>
+                  ) : null}
                 </td>
                 <td>{t(baselineKindLabel[baseline.kind])}</td>
                 <td>

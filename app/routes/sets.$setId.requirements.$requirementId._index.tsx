@@ -4,8 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { Markdown } from "~/components/markdown";
+import { ProvenanceBlock } from "~/components/provenance";
 import { SetHeader, toSetHeader } from "~/components/set-header";
+import { countOpenComments } from "~/models/comments.server";
 import { getRequirement, moveRequirement } from "~/models/requirements.server";
+import { getProvenance, summarizeProvenance } from "~/models/reuse.server";
 import { listSectionTree } from "~/models/sections.server";
 import { notFound } from "~/utils/auth.server";
 import { useT } from "~/utils/i18n";
@@ -36,10 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requirement = await getRequirement({ setId: set.id, requirementId: params.requirementId ?? "" });
   if (!requirement) notFound();
   const canEdit = setPermissions(auth, set).edit;
-  const sections = canEdit ? await listSectionTree({ setId: set.id }) : [];
+  const [sections, provenance, openComments] = await Promise.all([
+    canEdit ? listSectionTree({ setId: set.id }) : [],
+    getProvenance({ principal: auth.principal, setId: set.id, requirementId: requirement.id }),
+    countOpenComments({ setId: set.id, requirementId: requirement.id }),
+  ]);
   return {
     set: toSetHeader(set),
     canEdit,
+    openComments,
+    provenance: provenance ? summarizeProvenance(provenance) : null,
     sections: sections.map(({ id, title, number }) => ({ id, title, number })),
     requirement: {
       ...requirement,
@@ -73,12 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RequirementRoute() {
   const t = useT();
-  const { set, requirement, canEdit, sections } = useLoaderData<typeof loader>();
+  const { set, requirement, canEdit, sections, provenance, openComments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/sets/${set.id}/requirements/${requirement.id}`;
   return (
     <>
       <SetHeader set={set} heading={`${requirement.ref} ${requirement.title}`} />
+      {provenance ? <ProvenanceBlock provenance={provenance} sourcePagePath={`${base}/source`} /> : null}
       {requirement.deletedAt ? (
         <p className="notice notice-warning">
           {t("requirement.isDeleted", { date: t.dateTime(requirement.deletedAt) })}
@@ -169,6 +179,7 @@ export default function RequirementRoute() {
           </Link>
         ) : null}
         <Link to={`${base}/history`}>{t("requirement.history")}</Link>
+        <Link to={`${base}/comments`}>{t("comments.link", { count: openComments })}</Link>
         {canEdit && !requirement.deletedAt ? <Link to={`${base}/delete`}>{t("requirement.delete")}</Link> : null}
       </p>
     </>

@@ -23,7 +23,15 @@ export type AuditAction =
   | "collaboration.region_removed"
   | "collaboration.steering_added"
   | "collaboration.steering_removed"
-  | "set.shared";
+  | "library.declined"
+  | "library.decline_withdrawn"
+  | "set.shared"
+  | "requirement.copied"
+  | "set.forked"
+  | "review.opened"
+  | "review.decided"
+  | "review.closed"
+  | "baseline.established";
 
 export type AuditEventInput = {
   action: AuditAction;

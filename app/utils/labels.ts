@@ -50,6 +50,14 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "collaboration.steering_added": "audit.action.collaboration.steering_added",
   "collaboration.steering_removed": "audit.action.collaboration.steering_removed",
   "set.shared": "audit.action.set.shared",
+  "requirement.copied": "reuse.audit.copied",
+  "set.forked": "reuse.audit.forked",
+  "library.declined": "library.audit.declined",
+  "library.decline_withdrawn": "library.audit.declineWithdrawn",
+  "review.opened": "reviews.audit.opened",
+  "review.decided": "reviews.audit.decided",
+  "review.closed": "reviews.audit.closed",
+  "baseline.established": "reviews.audit.established",
 };
 
 export const setStatusLabel: Record<SetStatus, MessageKey> = {
@@ -145,6 +153,9 @@ export const changeKindLabel: Record<string, MessageKey | undefined> = {
   "section-renamed": "change.sectionRenamed",
   "section-moved": "change.sectionMoved",
   "section-deleted": "change.sectionDeleted",
+  "source-kept": "reuse.change.sourceKept",
+  "source-accepted": "reuse.change.sourceAccepted",
+  "adaptation-reason": "reuse.change.adaptationReason",
 };
 
 /** A history value as a person reads it: enum values translated, tags joined, empty as "". */

@@ -2287,7 +2287,24 @@ export async function seedDemoSets(): Promise<DemoSetsSummary> {
   const setIds: string[] = [];
   // One set at a time: the models open their own transactions, and PGlite has one connection.
   for (const set of DEMO_SETS) setIds.push(await seedOneSet(set, lookups));
+  return summarizeSets(setIds);
+}
 
+/**
+ * Counts of the demo sets as they are now (after the library, comment and review demo data,
+ * which copy requirements into the Stockholm draft), so a second seed reports the same numbers.
+ */
+export async function summarizeDemoSets(): Promise<DemoSetsSummary> {
+  const lookups = await loadLookups();
+  const setIds: string[] = [];
+  for (const set of DEMO_SETS) {
+    const id = await findSetId(lookups.regionId(set.regionSlug), set.title);
+    if (id) setIds.push(id);
+  }
+  return summarizeSets(setIds);
+}
+
+async function summarizeSets(setIds: string[]): Promise<DemoSetsSummary> {
   const [requirementCount] = await db
     .select({ n: count() })
     .from(requirements)

@@ -191,12 +191,26 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   // The sets are written through the app's models, which use the process's database handle and
   // open their own transactions, so they run after the accounts have committed. Imported here so
   // that loading this module does not open a database (see cli.ts).
-  const [{ database }, { seedDemoSets }] = await Promise.all([
+  const [
+    { database },
+    { seedDemoSets, summarizeDemoSets },
+    { seedDemoReuse },
+    { seedDemoComments },
+    { seedDemoReviews },
+  ] = await Promise.all([
     import("../../app/utils/db.server"),
     import("./demo-sets"),
+    import("./demo-reuse"),
+    import("./demo-comments"),
+    import("./demo-reviews"),
   ]);
   if (database.db !== db) throw new Error("seedDemoData must be given the app's database handle (db.server)");
-  return { ...accounts, ...(await seedDemoSets()) };
+  await seedDemoSets();
+  // Library copies, then the conversation about them, then the review round: each builds on the last.
+  await seedDemoReuse();
+  await seedDemoComments();
+  await seedDemoReviews();
+  return { ...accounts, ...(await summarizeDemoSets()) };
 }
 
 /** Whether any region exists, so a caller can seed an empty database once and leave a used one alone. */

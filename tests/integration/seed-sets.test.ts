@@ -9,6 +9,7 @@ import { diffSets } from "~/utils/set-diff";
 
 import { auditEvents, collaborations, regions } from "../../db/schema/accounts";
 import { baselines, requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
+import { HALLAND_REUSE_SET_TITLE } from "../../db/seed/demo-reuse";
 import { DEMO_SETS, SKANE_BASELINE_1, SKANE_BASELINE_2, SKANE_SET_TITLE } from "../../db/seed/demo-sets";
 import { seedDemoData } from "../../db/seed/seed";
 
@@ -38,7 +39,7 @@ async function skaneSetId(): Promise<string> {
 describe("demo requirement sets", () => {
   let firstSummary: Awaited<ReturnType<typeof seedDemoData>> | undefined;
 
-  test("seeding creates the four demo sets, with owners and sharing as described", async () => {
+  test("seeding creates the four demo sets (and the library demo's draft), with owners and sharing as described", async () => {
     const started = performance.now();
     firstSummary = await seedDemoData(db, { passwordHash: "x" });
     const elapsed = performance.now() - started;
@@ -86,6 +87,14 @@ describe("demo requirement sets", () => {
       {
         title: "Kompletterande moduler till huvudjournalsystemet – kravutkast",
         region: "stockholm",
+        status: "draft",
+        visibility: "private",
+        collaboration: null,
+      },
+      // Made by the library demo (demo-reuse.ts): copies from the Sussa set.
+      {
+        title: HALLAND_REUSE_SET_TITLE,
+        region: "halland",
         status: "draft",
         visibility: "private",
         collaboration: null,
@@ -212,7 +221,18 @@ describe("demo requirement sets", () => {
     expect(summary).toEqual(firstSummary);
     expect(await rowCounts()).toEqual(before);
 
-    const setIds = (await db.select({ id: requirementSets.id }).from(requirementSets)).map((row) => row.id);
+    // The summary counts the four demo sets, not the library demo's Halland draft.
+    const setIds = (
+      await db
+        .select({ id: requirementSets.id })
+        .from(requirementSets)
+        .where(
+          inArray(
+            requirementSets.title,
+            DEMO_SETS.map((set) => set.title),
+          ),
+        )
+    ).map((row) => row.id);
     const [live] = await db
       .select({ n: count() })
       .from(requirements)
