@@ -37,6 +37,12 @@ async function handle(cookie: string) {
       count(r.id)::int as total,
       (count(r.id) filter (where r.obligation = 'ska'))::int as ska,
       (count(r.id) filter (where r.obligation = 'bor'))::int as bor,
+      (count(r.id) filter (where r.source_requirement_id is not null
+        and exists (select 1 from set_changes sc where sc.requirement_id = r.source_requirement_id
+          and sc.kind in ('updated', 'imported') and sc.version > coalesce(r.source_seen_version, 0))
+        and exists (select 1 from requirements src join requirement_sets ss on ss.id = src.set_id
+          where src.id = r.source_requirement_id and src.deleted_at is null
+            and (ss.visibility = 'portal' or ss.owner_region_id = any(${regionIds}::uuid[])))))::int as source_changed,
       reg.name as owner_region_name, c.name as collaboration_name, u.name as updated_by_name
     from requirement_sets rs
       join regions reg on reg.id = rs.owner_region_id
