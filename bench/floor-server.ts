@@ -27,7 +27,16 @@ async function handle(cookie: string) {
           'role', st.role) order by c.name), '[]'::json)
         from steering_group_members st join collaborations c on c.id = st.collaboration_id where st.user_id = s.user_id) as steering,
       (select coalesce(json_agg(distinct cr.collaboration_id), '[]'::json)
-        from collaboration_regions cr join memberships m on m.region_id = cr.region_id where m.user_id = s.user_id) as collaboration_ids
+        from collaboration_regions cr join memberships m on m.region_id = cr.region_id where m.user_id = s.user_id) as collaboration_ids,
+      (select count(*)::int from notifications n join requirement_sets nrs on nrs.id = n.set_id
+        where n.user_id = s.user_id and n.read_at is null and n.visible_from <= now()
+          and (nrs.visibility = 'portal'
+            or exists (select 1 from memberships vm where vm.user_id = s.user_id and vm.region_id = nrs.owner_region_id)
+            or (nrs.visibility = 'collaboration' and (
+              exists (select 1 from memberships vm join collaboration_regions vcr on vcr.region_id = vm.region_id
+                where vm.user_id = s.user_id and vcr.collaboration_id = nrs.collaboration_id)
+              or exists (select 1 from steering_group_members vst
+                where vst.user_id = s.user_id and vst.collaboration_id = nrs.collaboration_id))))) as unread_notifications
     from sessions s join users u on u.id = s.user_id where s.id = ${sessionId}`;
   if (!session) return null;
   const regionIds = (session.memberships as Array<{ regionId: string }>).map((m) => m.regionId);

@@ -1,5 +1,8 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 
+import { useDelegatedLinks } from "~/components/delegated-links";
+
+import type { MessageKey } from "~/i18n/sv";
 import { useT } from "~/utils/i18n";
 import { setStatusLabel, visibilityLabel } from "~/utils/labels";
 import type { SetStatus, Visibility } from "~/utils/requirement-fields";
@@ -22,6 +25,22 @@ export type SetHeaderData = {
 /** Title, status, sharing and counts of a set, with its sub-pages as tabs. */
 export function SetHeader({ set, heading }: { set: SetHeaderData; heading?: string }) {
   const t = useT();
+  // Plain links with one delegated listener (client-side navigation) rather than a NavLink per
+  // tab: every NavLink resolves and matches its route on each render of every set page.
+  const { pathname } = useLocation();
+  const tabsRef = useDelegatedLinks<HTMLUListElement>();
+  const base = `/sets/${set.id}`;
+  const tabs: Array<{ to: string; label: MessageKey; end?: boolean }> = [
+    { to: base, label: "sets.tabRequirements", end: true },
+    { to: `${base}/sections`, label: "sets.tabStructure" },
+    { to: `${base}/baselines`, label: "sets.tabBaselines" },
+    { to: `${base}/diff`, label: "sets.tabDiff" },
+    { to: `${base}/comments`, label: "sets.tabComments" },
+    { to: `${base}/reviews`, label: "sets.tabReviews" },
+    { to: `${base}/reuse`, label: "sets.tabReuse" },
+    { to: `${base}/activity`, label: "sets.tabActivity" },
+    { to: `${base}/settings`, label: "sets.tabSettings" },
+  ];
   return (
     <header className="set-header">
       <p className="breadcrumbs">
@@ -47,36 +66,18 @@ export function SetHeader({ set, heading }: { set: SetHeaderData; heading?: stri
         ) : null}
       </p>
       <nav aria-label={t("sets.subNav")} className="tabs">
-        <ul>
-          <li>
-            <NavLink to={`/sets/${set.id}`} end>
-              {t("sets.tabRequirements")}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/sections`}>{t("sets.tabStructure")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/baselines`}>{t("sets.tabBaselines")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/diff`}>{t("sets.tabDiff")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/comments`}>{t("sets.tabComments")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/reviews`}>{t("sets.tabReviews")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/reuse`}>{t("sets.tabReuse")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/activity`}>{t("sets.tabActivity")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/sets/${set.id}/settings`}>{t("sets.tabSettings")}</NavLink>
-          </li>
+        <ul ref={tabsRef}>
+          {tabs.map((tab) => {
+            // As NavLink would: the set's own page only when exact, the others with their sub-pages.
+            const current = tab.end ? pathname === tab.to : pathname === tab.to || pathname.startsWith(`${tab.to}/`);
+            return (
+              <li key={tab.to}>
+                <a href={tab.to} className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
+                  {t(tab.label)}
+                </a>
+              </li>
+            );
+          })}
         </ul>
       </nav>
     </header>
