@@ -160,6 +160,15 @@ function SiteHeader() {
               <NavLink to="/library">{t("nav.library")}</NavLink>
             </li>
             <li>
+              <NavLink to="/standards">{t("nav.standards")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/lessons">{t("nav.lessons")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/procurements">{t("nav.procurements")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/collaborations">{t("nav.collaborations")}</NavLink>
             </li>
             {user.isPlatformAdmin ? (

@@ -3,6 +3,10 @@ import { enReuse } from "./en-reuse";
 import { enComments } from "./en-comments";
 import { enReviews } from "./en-reviews";
 import { enNotifications } from "./en-notifications";
+import { enStandards } from "./en-standards";
+import { enLessons } from "./en-lessons";
+import { enProcurements } from "./en-procurements";
+import { enOverview } from "./en-overview";
 import type { MessageKey } from "./sv";
 
 /** English. Same keys as `sv.ts`; a missing or extra key is a type error. */
@@ -20,6 +24,9 @@ export const en: Record<MessageKey, string> = {
   "nav.home": "Home",
   "nav.members": "Members",
   "nav.library": "Library",
+  "nav.standards": "Standards",
+  "nav.lessons": "Lessons",
+  "nav.procurements": "Procurements",
   "nav.collaborations": "Collaborations",
   "nav.admin": "Platform administration",
   "nav.signIn": "Sign in",
@@ -553,4 +560,8 @@ export const en: Record<MessageKey, string> = {
   ...enComments,
   ...enReviews,
   ...enNotifications,
+  ...enStandards,
+  ...enLessons,
+  ...enProcurements,
+  ...enOverview,
 };

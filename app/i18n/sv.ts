@@ -3,6 +3,10 @@ import { svReuse } from "./sv-reuse";
 import { svComments } from "./sv-comments";
 import { svReviews } from "./sv-reviews";
 import { svNotifications } from "./sv-notifications";
+import { svStandards } from "./sv-standards";
+import { svLessons } from "./sv-lessons";
+import { svProcurements } from "./sv-procurements";
+import { svOverview } from "./sv-overview";
 
 /**
  * Swedish, the default language. Every UI string lives here; `en.ts` must have the same keys
@@ -22,6 +26,9 @@ export const sv = {
   "nav.home": "Start",
   "nav.members": "Medlemmar",
   "nav.library": "Bibliotek",
+  "nav.standards": "Standarder",
+  "nav.lessons": "Lärdomar",
+  "nav.procurements": "Upphandlingar",
   "nav.collaborations": "Samverkan",
   "nav.admin": "Plattformsadministration",
   "nav.signIn": "Logga in",
@@ -555,6 +562,10 @@ export const sv = {
   ...svComments,
   ...svReviews,
   ...svNotifications,
+  ...svStandards,
+  ...svLessons,
+  ...svProcurements,
+  ...svOverview,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -39,6 +39,20 @@ export type Resource =
       collaborationId: string | null;
       status: SetStatus;
       archived: boolean;
+    }
+  | {
+      /** An upphandling: shareable, and readable by the participating regions whatever its visibility. */
+      type: "procurement";
+      ownerRegionId: string;
+      visibility: Visibility;
+      collaborationId: string | null;
+      participantRegionIds: readonly string[];
+      archived: boolean;
+    }
+  | {
+      /** What a collaboration keeps to itself (the steering group's overview): its member regions and steering group. */
+      type: "collaboration_internal";
+      collaborationId: string;
     };
 
 export type SetStatus = "draft" | "in_review" | "approved" | "published" | "superseded";
@@ -62,6 +76,12 @@ function canSee(principal: Principal | null, resource: Resource): boolean {
       return principal !== null;
     case "region":
       return principal !== null && (principal.isPlatformAdmin || principal.regionRoles.has(resource.regionId));
+    case "collaboration_internal":
+      return principal !== null && principal.collaborationIds.has(resource.collaborationId);
+    case "procurement":
+      if (principal === null) return false;
+      if (resource.participantRegionIds.some((regionId) => principal.regionRoles.has(regionId))) return true;
+      return canSee(principal, { ...resource, type: "shareable" });
     case "shareable":
     case "set":
       if (principal === null) return false;
@@ -84,6 +104,13 @@ const setIs = (r: Resource, ...statuses: SetStatus[]) => isSet(r) && !r.archived
 /** Steering group members (chair or member) of the collaboration the set is shared with. */
 const steersSet = (p: Principal, r: Resource) =>
   isSet(r) && r.visibility === "collaboration" && r.collaborationId !== null && p.steeringRoles.has(r.collaborationId);
+
+const isProcurement = (r: Resource): r is Extract<Resource, { type: "procurement" }> => r.type === "procurement";
+/** Editors of the lead region, on a procurement that is not archived. */
+const leadsProcurement = (p: Principal, r: Resource, minimum: RegionRole) =>
+  isProcurement(r) && !r.archived && hasRegionRole(p, r.ownerRegionId, minimum);
+const hasAnyRegionRole = (p: Principal, minimum: RegionRole) =>
+  [...p.regionRoles.values()].some((role) => roleRank[role] >= roleRank[minimum]);
 
 const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
   "platform.admin": { resource: "platform", allow: (p) => p.isPlatformAdmin },
@@ -174,6 +201,41 @@ const rules: Record<string, { resource: Resource["type"]; allow: Rule }> = {
   "set.review_manage": { resource: "set", allow: (p, r) => ownerRole(p, r, "editor") && isSet(r) && !r.archived },
   /** Fastställa an approved set: the steering group of the collaboration it is shared with. */
   "set.establish": { resource: "set", allow: (p, r) => steersSet(p, r) && setIs(r, "approved", "published") },
+
+  /** The standards catalogue is reference data every signed-in user reads. */
+  "standard.read": { resource: "platform", allow: () => true },
+  /** Add and edit catalogue entries and their versions: platform admins and the regions' admins. */
+  "standard.manage": { resource: "platform", allow: (p) => p.isPlatformAdmin || hasAnyRegionRole(p, "admin") },
+  /** Mark a standard as common to a collaboration (krav / rekommendation): its steering group. */
+  "standard.mark_common": {
+    resource: "collaboration",
+    allow: (p, r) => r.type === "collaboration" && p.steeringRoles.has(r.collaborationId),
+  },
+  /** Record the region's adoption of a standard: the region's admins. */
+  "standard.adopt": {
+    resource: "region",
+    allow: (p, r) => r.type === "region" && hasRegionRole(p, r.regionId, "admin"),
+  },
+  /** Write a lesson in a region's workspace (read, edit and share it with the item.* actions). */
+  "lesson.create": {
+    resource: "region",
+    allow: (p, r) => r.type === "region" && hasRegionRole(p, r.regionId, "editor"),
+  },
+  /** Start a procurement led by a region. */
+  "procurement.create": {
+    resource: "region",
+    allow: (p, r) => r.type === "region" && hasRegionRole(p, r.regionId, "editor"),
+  },
+  "procurement.read": { resource: "procurement", allow: () => true },
+  /** Phase, RAG, milestones, decision log, status reports and links: the lead region's editors. */
+  "procurement.edit": { resource: "procurement", allow: (p, r) => leadsProcurement(p, r, "editor") },
+  "procurement.share": { resource: "procurement", allow: (p, r) => leadsProcurement(p, r, "admin") },
+  "procurement.archive": {
+    resource: "procurement",
+    allow: (p, r) => isProcurement(r) && hasRegionRole(p, r.ownerRegionId, "admin"),
+  },
+  /** The steering group's overview: its member regions and its steering group (others: 404). */
+  "collaboration.overview": { resource: "collaboration_internal", allow: () => true },
 };
 
 export type Action = keyof typeof rules;
@@ -233,4 +295,23 @@ export function visibleToUserSql(
         where vm.user_id = ${userId} and vcr.collaboration_id = ${columns.collaborationId})
       or exists (select 1 from steering_group_members vst
         where vst.user_id = ${userId} and vst.collaboration_id = ${columns.collaborationId}))))`;
+}
+
+/**
+ * SQL predicate for "procurements this principal may read": the shareable rule of `visibleTo`,
+ * or a participating region of the principal's (the same rule as `canSee` for procurements).
+ * `procurementId` is the procurement's id column.
+ */
+export function procurementVisibleTo(
+  principal: Principal | null,
+  columns: ShareableColumns & { procurementId: AnyColumn },
+): SQL {
+  if (principal === null) return sql`false`;
+  const regionIds = [...principal.regionRoles.keys()];
+  if (regionIds.length === 0) return visibleTo(principal, columns);
+  return sql`(${visibleTo(principal, columns)} or exists (select 1 from procurement_regions vpr
+    where vpr.procurement_id = ${columns.procurementId} and vpr.region_id in (${sql.join(
+      regionIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})))`;
 }

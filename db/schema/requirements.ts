@@ -192,29 +192,3 @@ export const baselines = pgTable(
   },
   (table) => [index("baselines_set_idx").on(table.setId, table.createdAt)],
 );
-
-/** Links to standards and lessons; their pickers and catalogues arrive with the standards issue. */
-export const requirementStandardLinks = pgTable(
-  "requirement_standard_links",
-  {
-    requirementId: uuid("requirement_id")
-      .notNull()
-      .references(() => requirements.id),
-    standardId: uuid("standard_id").notNull(),
-    standardVersion: text("standard_version"),
-    createdAt: createdAt(),
-  },
-  (table) => [uniqueIndex("requirement_standard_links_key").on(table.requirementId, table.standardId)],
-);
-
-export const requirementLessonLinks = pgTable(
-  "requirement_lesson_links",
-  {
-    requirementId: uuid("requirement_id")
-      .notNull()
-      .references(() => requirements.id),
-    lessonId: uuid("lesson_id").notNull(),
-    createdAt: createdAt(),
-  },
-  (table) => [uniqueIndex("requirement_lesson_links_key").on(table.requirementId, table.lessonId)],
-);

@@ -197,12 +197,18 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     { seedDemoReuse },
     { seedDemoComments },
     { seedDemoReviews },
+    { seedDemoStandards },
+    { seedDemoLessons },
+    { seedDemoProcurements },
   ] = await Promise.all([
     import("../../app/utils/db.server"),
     import("./demo-sets"),
     import("./demo-reuse"),
     import("./demo-comments"),
     import("./demo-reviews"),
+    import("./demo-standards"),
+    import("./demo-lessons"),
+    import("./demo-procurements"),
   ]);
   if (database.db !== db) throw new Error("seedDemoData must be given the app's database handle (db.server)");
   await seedDemoSets();
@@ -210,6 +216,11 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   await seedDemoReuse();
   await seedDemoComments();
   await seedDemoReviews();
+  // Standards (and the requirements' links to them), lessons (linked to requirements), then the
+  // procurements that the sets and lessons belong to.
+  await seedDemoStandards();
+  await seedDemoLessons();
+  await seedDemoProcurements();
   return { ...accounts, ...(await summarizeDemoSets()) };
 }
 

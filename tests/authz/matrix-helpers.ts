@@ -19,7 +19,9 @@ export const ACTORS = ["anonymous", "viewerA", "editorA", "adminA", "editorB", "
 export type Actor = (typeof ACTORS)[number];
 
 export type SetTarget = "setA" | "setB" | "setSharedB" | "setPortalC";
-export type Target = "none" | "regionA" | "regionB" | "collaborationAB" | "unknownInvite" | SetTarget;
+/** A target a feature sets up itself (FeatureMatrix.featureTargets), named "<feature>:<name>". */
+export type FeatureTarget = `${string}:${string}`;
+export type Target = "none" | "regionA" | "regionB" | "collaborationAB" | "unknownInvite" | SetTarget | FeatureTarget;
 
 export type MatrixRow = {
   /** Route module file in app/routes, without extension. */
@@ -127,8 +129,23 @@ export type MatrixUsers = Record<Exclude<Actor, "anonymous">, string>;
  * built side by side do not edit the same lines. `extendSetTarget` adds route params (a comment
  * id, a review round id …) to each set target; it runs once in the fixture, after the sets exist.
  */
+/** What the fixture holds when a feature builds its own targets. */
+export type MatrixFixtureContext = {
+  users: MatrixUsers;
+  /** Regions A, B and C as in the header; collaborationAB (A + B) and collaborationBC (B + C). */
+  regionIds: { A: string; B: string; C: string };
+  collaborationIds: { AB: string; BC: string };
+  /** Route params of the four set targets (setId, requirementId, …). */
+  sets: Record<SetTarget, Record<string, string>>;
+};
+
 export type FeatureMatrix = {
   rows: () => MatrixRow[];
+  /**
+   * Objects of the feature's own (a private lesson of region A, a procurement led by B …), as
+   * named targets ("lessons:privateA") with their route params; runs once, after the sets exist.
+   */
+  featureTargets?: (context: MatrixFixtureContext) => Promise<Record<FeatureTarget, Record<string, string>>>;
   extendSetTarget?: (args: {
     target: SetTarget;
     params: Record<string, string>;

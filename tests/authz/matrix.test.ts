@@ -17,7 +17,7 @@ import { buildRequest, callRoute } from "../support/requests";
 import { createSetFixture } from "../support/set-factories";
 
 import { FEATURE_MATRICES, MATRIX } from "./matrix";
-import { ACTORS, SET_TARGETS, type Actor, type MatrixRow, type Target } from "./matrix-helpers";
+import { ACTORS, SET_TARGETS, type Actor, type MatrixRow, type SetTarget, type Target } from "./matrix-helpers";
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => unknown;
@@ -45,7 +45,7 @@ function pathFor(route: string, params: Record<string, string>): string {
 type Fixture = {
   /** User ids; each cell signs in afresh, since some cells (sign-out) end their session. */
   users: Record<Exclude<Actor, "anonymous">, string>;
-  targets: Record<Exclude<Target, "none">, Record<string, string>>;
+  targets: Partial<Record<Exclude<Target, "none">, Record<string, string>>>;
   regionA: string;
 };
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const regionB = await createRegion();
   const regionC = await createRegion();
   const collaborationAB = await createCollaboration([regionA.id, regionB.id]);
-  await createCollaboration([regionB.id, regionC.id]);
+  const collaborationBC = await createCollaboration([regionB.id, regionC.id]);
   const viewerA = await createMember(regionA.id, "viewer");
   const editorA = await createMember(regionA.id, "editor");
   const adminA = await createMember(regionA.id, "admin");
@@ -94,20 +94,41 @@ beforeAll(async () => {
       setPortalC: await setTarget(regionC.id, steeringAB.id, { visibility: "portal" }),
     },
   };
+  const setParams = (target: SetTarget) => fixture.targets[target] ?? {};
   for (const feature of FEATURE_MATRICES) {
     if (!feature.extendSetTarget) continue;
     for (const target of SET_TARGETS) {
-      const params = fixture.targets[target];
+      const params = setParams(target);
       Object.assign(params, await feature.extendSetTarget({ target, params: { ...params }, users: fixture.users }));
     }
   }
+  for (const feature of FEATURE_MATRICES) {
+    if (!feature.featureTargets) continue;
+    const targets = await feature.featureTargets({
+      users: fixture.users,
+      regionIds: { A: regionA.id, B: regionB.id, C: regionC.id },
+      collaborationIds: { AB: collaborationAB.id, BC: collaborationBC.id },
+      sets: Object.fromEntries(SET_TARGETS.map((target) => [target, { ...setParams(target) }])) as Record<
+        SetTarget,
+        Record<string, string>
+      >,
+    });
+    Object.assign(fixture.targets, targets);
+  }
 });
+
+function paramsOf(target: Target): Record<string, string> {
+  if (target === "none") return {};
+  const params = fixture.targets[target];
+  if (!params) throw new Error(`no matrix target ${target}: is its feature's featureTargets listed?`);
+  return params;
+}
 
 function formFor(row: MatrixRow, actor: Actor): Record<string, string> {
   const form = typeof row.form === "function" ? row.form(actor) : (row.form ?? {});
   // regions.switch takes its target region from the form.
   if (row.route === "regions.switch" && row.target !== "none" && row.target !== "unknownInvite") {
-    return { regionId: fixture.targets[row.target].regionId ?? "", ...form };
+    return { regionId: paramsOf(row.target).regionId ?? "", ...form };
   }
   return form;
 }
@@ -119,7 +140,7 @@ describe("authorization matrix", () => {
     const module = await moduleFor(row.route);
     const handler = module[row.handler];
     expect(handler, `${row.route} has no ${row.handler}`).toBeTypeOf("function");
-    const params = row.target === "none" ? {} : fixture.targets[row.target];
+    const params = paramsOf(row.target);
     const cookie = actor === "anonymous" ? undefined : (await signInAs(fixture.users[actor])).cookie;
     const request = buildRequest(pathFor(row.route, params), {
       method: row.handler === "loader" ? "GET" : "POST",

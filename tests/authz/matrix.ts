@@ -19,6 +19,10 @@ import { libraryMatrix } from "./matrix-library";
 import { notificationsMatrix } from "./matrix-notifications";
 import { reuseMatrix } from "./matrix-reuse";
 import { reviewsMatrix } from "./matrix-reviews";
+import { standardsMatrix } from "./matrix-standards";
+import { lessonsMatrix } from "./matrix-lessons";
+import { procurementsMatrix } from "./matrix-procurements";
+import { overviewMatrix } from "./matrix-overview";
 
 export const FEATURE_MATRICES: FeatureMatrix[] = [
   libraryMatrix,
@@ -26,6 +30,10 @@ export const FEATURE_MATRICES: FeatureMatrix[] = [
   commentsMatrix,
   reviewsMatrix,
   notificationsMatrix,
+  standardsMatrix,
+  lessonsMatrix,
+  procurementsMatrix,
+  overviewMatrix,
 ];
 
 const SET_ROUTES: Array<{

@@ -1,0 +1,2 @@
+/** Demo lessons (issue 5); written by the lessons feature. */
+export async function seedDemoLessons(): Promise<void> {}
