@@ -149,13 +149,13 @@ function parseJson<T>(value: T | string): T {
 const memberRegions = (collaborationId: string): SQL =>
   sql`(select cr.region_id from collaboration_regions cr where cr.collaboration_id = ${collaborationId})`;
 
-/** Cuts a text at a word boundary near `max` characters. */
-export function excerpt(text: string, max = SUMMARY_EXCERPT): { text: string; truncated: boolean } {
+/** A status report's summary cut at a word boundary near `max` characters. */
+export function summaryExcerpt(text: string, max = SUMMARY_EXCERPT): { summary: string; truncated: boolean } {
   const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return { text: clean, truncated: false };
+  if (clean.length <= max) return { summary: clean, truncated: false };
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(" ");
-  return { text: (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, ""), truncated: true };
+  return { summary: (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, ""), truncated: true };
 }
 
 async function getHeader(collaborationId: string) {
@@ -250,7 +250,7 @@ export async function listOverviewProcurements({
       leadRegionName: row.leadRegionName,
       participants: row.participants ? parseJson(row.participants) : [],
       milestones: row.milestones ? parseJson(row.milestones) : [],
-      latestReport: report ? { ...report, ...excerpt(report.summary) } : null,
+      latestReport: report ? { ...report, ...summaryExcerpt(report.summary) } : null,
       decisionCount: Number(row.decisionCount),
       latestDecisionOn: row.latestDecisionOn,
     };
