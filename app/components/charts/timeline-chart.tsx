@@ -97,12 +97,15 @@ export function TimelineChart({
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g className="chart-axis">
-        {layout.ticks.map((tick) => (
+        {layout.ticks.map((tick, index) => (
           <g key={tick.year}>
             <line x1={tick.x} x2={tick.x} y1={TOP - 6} y2={layout.plotBottom} stroke="#c9d0d9" strokeWidth="1" />
-            <text x={tick.x + 3} y={18} className="chart-tick">
-              {tick.year}
-            </text>
+            {/* A year's label stands at its start; the last line only closes the axis. */}
+            {index < layout.ticks.length - 1 ? (
+              <text x={tick.x + 3} y={18} className="chart-tick">
+                {tick.year}
+              </text>
+            ) : null}
           </g>
         ))}
       </g>
