@@ -22,6 +22,11 @@ function slipText(t: Translator, planned: string | null, actual: string | null):
   return days > 0 ? t("overview.slip.late", { days }) : t("overview.slip.early", { days: -days });
 }
 
+/** Red first, then amber, then green; otherwise in the order given (lead region, title). */
+function byRag(a: OverviewProcurement, b: OverviewProcurement): number {
+  return RAG_STATUSES.indexOf(b.rag) - RAG_STATUSES.indexOf(a.rag);
+}
+
 export function RagBadge({ rag }: { rag: RagStatus }) {
   const t = useT();
   return <span className={`rag rag-${rag}`}>{t(ragLabel[rag])}</span>;
@@ -142,8 +147,8 @@ export function ProcurementStatus({ procurements }: { procurements: readonly Ove
               </tr>
             </thead>
             <tbody>
-              {procurements.map((procurement) => (
-                <tr key={procurement.id} className={`overview-rag-row-${procurement.rag}`}>
+              {[...procurements].sort(byRag).map((procurement) => (
+                <tr key={procurement.id}>
                   <th scope="row">
                     <Link to={`/procurements/${procurement.id}`}>{procurement.title}</Link>
                     <span className="overview-subline">

@@ -87,7 +87,7 @@ export const enOverview: Record<keyof typeof svOverview, string> = {
   "overview.timeline.chartTitle": "Timeline of {count} procurements",
   "overview.timeline.chartDesc":
     "One row per procurement with its lead region, current phase and status. Hollow diamonds are planned dates, filled circles actual dates, and a dashed line shows the slip between them. The dashed vertical line is today, {date}. The table below the chart has the same dates.",
-  "overview.timeline.detail": "{region} · {phase} · {rag}",
+  "overview.timeline.detail": "{rag} · {region} · {phase}",
   "overview.timeline.planned": "Planned date",
   "overview.timeline.actual": "Actual date",
   "overview.timeline.slip": "Slip",
@@ -101,7 +101,7 @@ export const enOverview: Record<keyof typeof svOverview, string> = {
   "overview.slip.onTime": "As planned",
 
   "overview.status.heading": "Status and latest status report",
-  "overview.status.summary": "{green} green, {amber} amber and {red} red procurements.",
+  "overview.status.summary": "Red: {red}. Amber: {amber}. Green: {green}.",
   "overview.status.tableCaption": "Status (green, amber, red) and latest status report per procurement",
   "overview.status.period": "{start} – {end}",
   "overview.status.reportRag": "Reported status: {rag}",

@@ -85,7 +85,7 @@ export const svOverview = {
   "overview.timeline.chartTitle": "Tidslinje för {count} upphandlingar",
   "overview.timeline.chartDesc":
     "En rad per upphandling med ledande region, aktuell fas och status. Ihåliga romber är planerade datum, fyllda cirklar faktiska datum och en streckad linje visar förskjutningen mellan dem. Den streckade lodräta linjen är dagens datum, {date}. Tabellen under diagrammet har samma datum.",
-  "overview.timeline.detail": "{region} · {phase} · {rag}",
+  "overview.timeline.detail": "{rag} · {region} · {phase}",
   "overview.timeline.planned": "Planerat datum",
   "overview.timeline.actual": "Faktiskt datum",
   "overview.timeline.slip": "Förskjutning",
@@ -99,7 +99,7 @@ export const svOverview = {
   "overview.slip.onTime": "Enligt plan",
 
   "overview.status.heading": "Status och senaste statusrapport",
-  "overview.status.summary": "{green} gröna, {amber} gula och {red} röda upphandlingar.",
+  "overview.status.summary": "Röd: {red}. Gul: {amber}. Grön: {green}.",
   "overview.status.tableCaption": "Status (grön, gul, röd) och senaste statusrapport per upphandling",
   "overview.status.period": "{start} – {end}",
   "overview.status.reportRag": "Rapporterad status: {rag}",

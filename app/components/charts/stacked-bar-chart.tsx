@@ -11,7 +11,8 @@ const PLOT_X1 = WIDTH - 60;
 const BAR_HEIGHT = 24;
 const BAR_GAP = 14;
 const TOP = 8;
-const LEGEND_ITEM_WIDTH = 170;
+/** Room for a legend entry: the swatch, a gap, and its label at about 7.5 units a character. */
+const legendItemWidth = (label: string) => 22 + Math.ceil(label.length * 7.5) + 24;
 const LEGEND_ROW_HEIGHT = 22;
 /** A segment narrower than this has no room for its count (the table has it). */
 const MIN_LABELLED_WIDTH = 22;
@@ -26,7 +27,7 @@ export type StackedBarLayout = {
     totalX: number;
     segments: Array<{ key: string; seriesIndex: number; value: number; x: number; width: number }>;
   }>;
-  legendTop: number;
+  legend: Array<{ key: string; label: string; seriesIndex: number; x: number; y: number }>;
 };
 
 /**
@@ -56,9 +57,20 @@ export function stackedBarLayout(series: readonly StackedSeries[], bars: readonl
     };
   });
   const legendTop = TOP + bars.length * (BAR_HEIGHT + BAR_GAP) + 6;
-  const perRow = Math.max(1, Math.floor((WIDTH - PLOT_X0) / LEGEND_ITEM_WIDTH));
-  const legendRows = Math.ceil(series.length / perRow);
-  return { height: legendTop + legendRows * LEGEND_ROW_HEIGHT + 6, bars: laidOut, legendTop };
+  // Legend entries side by side, wrapping onto a new row when the next would not fit.
+  const legend: StackedBarLayout["legend"] = [];
+  let legendX = PLOT_X0;
+  let legendY = legendTop;
+  series.forEach((s, seriesIndex) => {
+    const width = legendItemWidth(s.label);
+    if (legendX > PLOT_X0 && legendX + width > WIDTH) {
+      legendX = PLOT_X0;
+      legendY += LEGEND_ROW_HEIGHT;
+    }
+    legend.push({ key: s.key, label: s.label, seriesIndex, x: legendX, y: legendY });
+    legendX += width;
+  });
+  return { height: legendY + LEGEND_ROW_HEIGHT + 6, bars: laidOut, legend };
 }
 
 /**
@@ -82,7 +94,6 @@ export function StackedBarChart({
   bars: readonly StackedBar[];
 }) {
   const layout = stackedBarLayout(series, bars);
-  const perRow = Math.max(1, Math.floor((WIDTH - PLOT_X0) / LEGEND_ITEM_WIDTH));
   return (
     <svg
       className="chart-svg stacked-bar-chart"
@@ -117,7 +128,8 @@ export function StackedBarChart({
                   textAnchor="middle"
                   className="chart-value"
                   stroke="#ffffff"
-                  strokeWidth="3"
+                  strokeWidth="4"
+                  strokeLinejoin="round"
                   paintOrder="stroke"
                 >
                   {segment.value}
@@ -131,18 +143,21 @@ export function StackedBarChart({
         </g>
       ))}
       <g className="chart-legend">
-        {series.map((s, index) => {
-          const x = PLOT_X0 + (index % perRow) * LEGEND_ITEM_WIDTH;
-          const y = layout.legendTop + Math.floor(index / perRow) * LEGEND_ROW_HEIGHT;
-          return (
-            <g key={s.key}>
-              <rect x={x} y={y} width="16" height="16" fill={patternFill(id, index)} stroke="#1b1f24" />
-              <text x={x + 22} y={y + 13} className="chart-legend-label">
-                {s.label}
-              </text>
-            </g>
-          );
-        })}
+        {layout.legend.map((entry) => (
+          <g key={entry.key}>
+            <rect
+              x={entry.x}
+              y={entry.y}
+              width="16"
+              height="16"
+              fill={patternFill(id, entry.seriesIndex)}
+              stroke="#1b1f24"
+            />
+            <text x={entry.x + 22} y={entry.y + 13} className="chart-legend-label">
+              {entry.label}
+            </text>
+          </g>
+        ))}
       </g>
     </svg>
   );

@@ -23,11 +23,13 @@ const LABEL_WIDTH = 290;
 const PLOT_X0 = LABEL_WIDTH + 20;
 const PLOT_X1 = WIDTH - 20;
 const TOP = 52;
-const ROW_HEIGHT = 46;
+/** Rows are tighter when there are many, so a large collaboration still fits a printed page or two. */
+const rowHeight = (rows: number) => (rows > 12 ? 36 : 46);
 const LEGEND_HEIGHT = 40;
 
 export type TimelineLayout = {
   domain: TimeDomain;
+  rowHeight: number;
   height: number;
   plotBottom: number;
   x: (isoDate: string) => number;
@@ -43,9 +45,11 @@ export function timelineLayout(rows: readonly TimelineRow[], today: string): Tim
   const domain = timeDomain(dates, today);
   const scale = scaleLinear(domain.startDay, domain.endDay, PLOT_X0, PLOT_X1);
   const x = (isoDate: string) => round(scale(dayNumber(isoDate)));
-  const plotBottom = TOP + rows.length * ROW_HEIGHT;
+  const height = rowHeight(rows.length);
+  const plotBottom = TOP + rows.length * height;
   return {
     domain,
+    rowHeight: height,
     height: plotBottom + LEGEND_HEIGHT,
     plotBottom,
     x,
@@ -110,7 +114,7 @@ export function TimelineChart({
         ))}
       </g>
       {rows.map((row, index) => {
-        const cy = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2;
+        const cy = TOP + index * layout.rowHeight + layout.rowHeight / 2;
         const points = row.milestones.flatMap((m) =>
           [m.planned, m.actual].filter((date): date is string => date !== null).map(layout.x),
         );
@@ -119,9 +123,9 @@ export function TimelineChart({
             {index % 2 === 0 ? (
               <rect
                 x={0}
-                y={cy - ROW_HEIGHT / 2}
+                y={cy - layout.rowHeight / 2}
                 width={WIDTH}
-                height={ROW_HEIGHT}
+                height={layout.rowHeight}
                 className="timeline-stripe"
                 fill="#f3f5f8"
               />
@@ -129,7 +133,7 @@ export function TimelineChart({
             <text x={8} y={cy - 4} className="chart-label chart-label-strong">
               {truncate(row.label, 38)}
             </text>
-            <text x={8} y={cy + 13} className="chart-detail">
+            <text x={8} y={cy + 12} className="chart-detail">
               {truncate(row.detail, 46)}
             </text>
             {points.length > 1 ? (
