@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import {
@@ -42,6 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     type: "collaboration",
     collaborationId: collaboration.id,
   });
+  const canSeeOverview = can(auth.principal, "collaboration.overview", {
+    type: "collaboration_internal",
+    collaborationId: collaboration.id,
+  });
   const memberIds = new Set(collaboration.memberRegions.map((region) => region.id));
   const otherRegions = canManage ? (await listRegions()).filter((region) => !memberIds.has(region.id)) : [];
   return {
@@ -50,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       memberRegions: collaboration.memberRegions.map((region) => ({ ...region, since: region.since.toISOString() })),
     },
     canManage,
+    canSeeOverview,
     otherRegions: otherRegions.map((region) => ({ id: region.id, name: region.name })),
   };
 }
@@ -117,12 +122,18 @@ async function removeSteering(...[auth, collaborationId, formData, request, cont
 
 export default function CollaborationRoute() {
   const t = useT();
-  const { collaboration, canManage, otherRegions } = useLoaderData<typeof loader>();
+  const { collaboration, canManage, canSeeOverview, otherRegions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
       <h1>{collaboration.name}</h1>
       <p>{collaboration.description}</p>
+      {canSeeOverview ? (
+        <p>
+          <Link to={`/collaborations/${collaboration.id}/overview`}>{t("overview.link")}</Link>
+          <span className="muted"> – {t("overview.linkHint")}</span>
+        </p>
+      ) : null}
       {actionData?.error ? (
         <div className="form-errors" role="alert">
           <p>{t(actionData.error)}</p>
