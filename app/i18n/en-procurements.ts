@@ -50,7 +50,7 @@ export const enProcurements: Record<keyof typeof svProcurements, string> = {
   "procurements.archived": "Archived",
   "procurements.unverified": "not verified",
   "procurements.unverifiedHint":
-    "“Not verified” means the source itself says the date or fact must be checked before it is used as fact.",
+    "“Not verified” means the date or fact is not confirmed by a primary source, for example when the source gives only the month or itself says the fact needs checking. Check it before using it as fact.",
   "procurements.markUnverified": "The fact is not verified (shown as “not verified”)",
   "procurements.actions": "Actions",
   "procurements.change": "Change",

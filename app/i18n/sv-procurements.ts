@@ -48,7 +48,7 @@ export const svProcurements = {
   "procurements.archived": "Arkiverad",
   "procurements.unverified": "ej verifierad",
   "procurements.unverifiedHint":
-    "”Ej verifierad” betyder att källan själv anger att datumet eller uppgiften behöver kontrolleras innan den används som fakta.",
+    "”Ej verifierad” betyder att datumet eller uppgiften inte är bekräftad i en primärkälla, till exempel när källan bara anger månaden eller själv säger att uppgiften behöver kontrolleras. Kontrollera den innan den används som fakta.",
   "procurements.markUnverified": "Uppgiften är inte verifierad (visas som ”ej verifierad”)",
   "procurements.actions": "Åtgärder",
   "procurements.change": "Ändra",

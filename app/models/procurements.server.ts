@@ -24,6 +24,7 @@ import type {
   LouPhase,
   MilestoneInput,
   ProcurementInput,
+  ProcurementSort,
   RagStatus,
   StatusReportInput,
 } from "~/utils/procurement-fields";
@@ -67,9 +68,6 @@ export function procurementResource(procurement: {
     archived: procurement.archivedAt !== null,
   };
 }
-
-export const PROCUREMENT_SORTS = ["title", "lead", "phase", "rag", "report"] as const;
-export type ProcurementSort = (typeof PROCUREMENT_SORTS)[number];
 
 export type ProcurementFilters = {
   phase?: LouPhase;

@@ -3,17 +3,20 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { PhaseText, RagBadge } from "~/components/procurement-badges";
-import {
-  getProcurementFilterOptions,
-  listProcurements,
-  PROCUREMENT_SORTS,
-  type ProcurementSort,
-} from "~/models/procurements.server";
+import { getProcurementFilterOptions, listProcurements } from "~/models/procurements.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/policy.server";
-import { LOU_PHASES, phaseLabel, RAG_STATUSES, ragLabel, type RagStatus } from "~/utils/procurement-fields";
+import {
+  LOU_PHASES,
+  phaseLabel,
+  PROCUREMENT_SORTS,
+  RAG_STATUSES,
+  ragLabel,
+  type ProcurementSort,
+  type RagStatus,
+} from "~/utils/procurement-fields";
 import { UuidSchema } from "~/utils/schemas";
 
 /** Query parameters of the list; each is checked alone so one bad value does not hide the rest. */
@@ -233,7 +236,10 @@ export default function ProcurementsRoute() {
                 <td>{procurement.leadRegionName}</td>
                 <td>
                   {procurement.participants.length === 0 ? (
-                    <span className="muted">{t("procurements.noParticipants")}</span>
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">{t("procurements.noParticipants")}</span>
+                    </>
                   ) : (
                     procurement.participants.map((region) => region.shortName).join(", ")
                   )}

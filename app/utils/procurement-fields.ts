@@ -32,6 +32,10 @@ export type LouPhase = (typeof LOU_PHASES)[number];
 export const RAG_STATUSES = ["green", "amber", "red"] as const;
 export type RagStatus = (typeof RAG_STATUSES)[number];
 
+/** How the list can be sorted (the `sort` parameter). */
+export const PROCUREMENT_SORTS = ["title", "lead", "phase", "rag", "report"] as const;
+export type ProcurementSort = (typeof PROCUREMENT_SORTS)[number];
+
 export const phaseLabel: Record<LouPhase, MessageKey> = {
   needs_analysis: "procurements.phase.needs_analysis",
   market_analysis: "procurements.phase.market_analysis",

@@ -128,7 +128,7 @@ const SKANE_MILLENNIUM: DemoProcurement = {
   description:
     "Upphandling och införande av ett sammanhållet vårdinformationssystem inom Skånes digitala vårdsystem (SDV), " +
     "beslutad efter att kammarrätten 2016 underkänt uppgraderingen av Melior. Regionstyrelsen antog Cerner " +
-    "Sverige AB:s anbud 2017 med en investeringsram på 1 046 miljoner kronor. Avtalet hade en grundperiod till " +
+    "Sverige AB:s anbud 2017 med en investeringsram på 1\u00a0046 miljoner kronor. Avtalet hade en grundperiod till " +
     "2026-03-30 med möjlighet till förlängning i upp till åtta år. Kravställningen återanvände 3R-samverkans HL7-baserade " +
     "arkitekturarbete. Sedan oktober 2022 bygger Skåne och VGR en gemensam svensk version av Millennium med en " +
     "gemensam styrgrupp (FVM/SDV).",
@@ -222,7 +222,7 @@ const SKANE_MILLENNIUM: DemoProcurement = {
       reference: "Tilldelning SDV, september 2017",
       decidedOn: "2017-09-01",
       summary:
-        "Cerner Sverige AB:s anbud antas, investeringsram 1 046 miljoner kronor. Den enda andra anbudsgivaren, " +
+        "Cerner Sverige AB:s anbud antas, investeringsram 1\u00a0046 miljoner kronor. Den enda andra anbudsgivaren, " +
         "Cambio, hade diskvalificerats eftersom huvudavtalet inte var undertecknat.",
       link: "https://lakartidningen.se/Aktuellt/Nyheter/2017/09/Skane-far-nytt-enhetligt-vardinformationssystem/",
       unverified: true,

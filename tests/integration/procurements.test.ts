@@ -284,6 +284,22 @@ describe("the list and its counts", () => {
     expect(rows[0]?.latestReport?.writtenOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  test("sorts by latest report (none last), by phase in the LOU order and by lead region", async () => {
+    const w = await world();
+    const unreported = await newProcurement(w, { title: "A utan rapport", phase: "contract" });
+    const reported = await newProcurement(w, { title: "B med rapport", phase: "needs_analysis" });
+    const cancelled = await newProcurement(w, { title: "C avbruten", phase: "cancelled" });
+    await report(w, reported);
+    const lead = { leadRegionId: w.lead.id };
+    expect(await listedIds(w.principals.viewer, { ...lead, sort: "report" })).toEqual([
+      reported,
+      unreported,
+      cancelled,
+    ]);
+    expect(await listedIds(w.principals.viewer, { ...lead, sort: "phase" })).toEqual([reported, unreported, cancelled]);
+    expect(await listedIds(w.principals.viewer, { ...lead, sort: "lead" })).toEqual([unreported, reported, cancelled]);
+  });
+
   test("archived procurements leave the list and appear under the archived filter; restoring brings them back", async () => {
     const w = await world();
     const id = await newProcurement(w);
