@@ -112,7 +112,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { auth, procurement } = await requireProcurementAccess(request, params.procurementId, "procurement.read");
   const formData = await readFormData(request);
   const args = { auth, procurement, formData, request, context };
-  switch (formData.get("intent")) {
+  const intent = formData.get("intent");
+  switch (intent) {
     case "add-milestone":
       return addMilestoneIntent(args);
     case "remove-milestone":
@@ -125,7 +126,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "unlink-set":
     case "link-lesson":
     case "unlink-lesson":
-      return linkIntent(args);
+      return linkIntent(args, intent);
     default:
       return reply("unknown", null, 400, "validation.unknownIntent");
   }
@@ -202,9 +203,8 @@ const LINK_INTENTS = {
 } as const satisfies Record<string, { schema: unknown; section: string; done: MessageKey }>;
 
 /** Link or unlink a set or lesson: only those the user may read can be linked, or unlinked. */
-async function linkIntent(args: IntentArgs) {
+async function linkIntent(args: IntentArgs, intent: keyof typeof LINK_INTENTS) {
   allowEdit(args);
-  const intent = String(args.formData.get("intent")) as keyof typeof LINK_INTENTS;
   const { schema, section, done } = LINK_INTENTS[intent];
   const submission = parseWithZod(args.formData, { schema });
   if (submission.status !== "success") return reply(intent, submission.reply(), 400);

@@ -70,9 +70,12 @@ export function swedishDate(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
 }
 
-/** A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over into March. */
+/**
+ * A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over into March, and so is a
+ * year outside 1900–2199 (a typo, and year 0000 is not a date the database takes).
+ */
 export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

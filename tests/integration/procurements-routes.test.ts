@@ -322,6 +322,16 @@ describe("the decision log and milestones on the page", () => {
     );
     expect(noDate.status).toBe(400);
     expect(errorsOf(noDate.body, "plannedOn")).toEqual(["procurements.milestone.dateRequired"]);
+    // Year 0000 would pass a plain date check but not the database: refused as input, not a 500.
+    const yearZero = await post(
+      detailAction,
+      `/procurements/${id}`,
+      w.editor,
+      { intent: "add-milestone", phase: "award", plannedOn: "0000-01-01" },
+      { procurementId: id },
+    );
+    expect(yearZero.status).toBe(400);
+    expect(errorsOf(yearZero.body, "plannedOn")).toEqual(["procurements.dateInvalid"]);
 
     const { milestoneId } = await addMilestone({
       procurementId: id,
