@@ -31,7 +31,26 @@ export type AuditAction =
   | "review.opened"
   | "review.decided"
   | "review.closed"
-  | "baseline.established";
+  | "baseline.established"
+  | ProcurementAuditAction;
+
+/** What the procurements feature records (models/procurements.server.ts). */
+export type ProcurementAuditAction =
+  | "procurement.created"
+  | "procurement.updated"
+  | "procurement.shared"
+  | "procurement.archived"
+  | "procurement.restored"
+  | "procurement.milestone_added"
+  | "procurement.milestone_updated"
+  | "procurement.milestone_removed"
+  | "procurement.decision_added"
+  | "procurement.decision_removed"
+  | "procurement.report_added"
+  | "procurement.set_linked"
+  | "procurement.set_unlinked"
+  | "procurement.lesson_linked"
+  | "procurement.lesson_unlinked";
 
 export type AuditEventInput = {
   action: AuditAction;

@@ -1,4 +1,5 @@
 import type { AuditAction } from "./audit.server";
+import { procurementAuditActionLabel } from "./procurement-fields";
 import type { MessageKey } from "./i18n";
 import type {
   AmbitionLevel,
@@ -58,6 +59,7 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "review.decided": "reviews.audit.decided",
   "review.closed": "reviews.audit.closed",
   "baseline.established": "reviews.audit.established",
+  ...procurementAuditActionLabel,
 };
 
 export const setStatusLabel: Record<SetStatus, MessageKey> = {
