@@ -1,9 +1,10 @@
 /**
  * Browser journeys of the steering group's overview (issue 5): the 3R steering chair opens it
  * from the collaboration page, reads the charts and their tables, and opens the printable
- * version; a Sussa steering member reads it with the app's scripts refused. The panels render
- * with whatever the demo data holds (procurements come from another branch's seed), and empty
- * panels say so. axe-core runs on every page visited, charts included.
+ * version; a Sussa steering member reads it with the app's scripts refused; the 3R chair follows
+ * a red procurement to its latest status report and its decision log. The panels render with
+ * whatever the demo data holds, and empty panels say so. axe-core runs on every page visited,
+ * charts included.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -198,5 +199,51 @@ describe("the steering group's overview", () => {
     expect(response?.status()).toBe(404);
     await settle(page);
     await expectNoSeriousA11yViolations(page, "overview not found");
+  });
+
+  test("a steering member follows a red procurement to its latest status report and its decision log", async () => {
+    const page = await freshPage();
+    await signIn(page, "per.andersson@skane.example.se");
+    const overviewPath = await openOverview(page, "3R");
+    // The status table lists red procurements first; take the first one.
+    const status = panel(page, "Status och senaste statusrapport");
+    const redRow = status
+      .locator("tbody tr")
+      .filter({ has: page.locator(".rag-red") })
+      .first();
+    await redRow.waitFor();
+    const title = (await redRow.locator("th a").first().textContent())?.trim() ?? "";
+    expect(title).not.toBe("");
+    // The overview shows the latest report's period ("1 juli 2026 – 30 sep. 2026 · Rapportens status: Röd").
+    const period = ((await redRow.locator(".overview-subline-strong").textContent()) ?? "").split("·")[0]?.trim() ?? "";
+    expect(period).toMatch(/ – /);
+    const decisionsLinkText = (await redRow.getByRole("link", { name: /^Beslutslogg/ }).textContent()) ?? "";
+    const decisionCount = Number(/\((\d+)\)/.exec(decisionsLinkText)?.[1]);
+    expect(decisionCount).toBeGreaterThan(0);
+
+    await redRow.getByRole("link", { name: `Statusrapporter – ${title}` }).click();
+    await page.waitForURL(
+      (url) => /^\/procurements\/[0-9a-f-]{36}$/.test(url.pathname) && url.hash === "#status-reports",
+    );
+    await settle(page);
+    await expectNoSeriousA11yViolations(page, "procurement from the overview");
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    const reports = page.locator("#status-reports");
+    const latest = reports.locator("article").first();
+    // The newest report is at the top, marked as the latest, and it is the one the overview showed.
+    await expect(latest.getByRole("heading", { level: 3 }).textContent()).resolves.toBe(`${period} Senaste`);
+    await expect(latest.locator(".rag-red").count()).resolves.toBe(1);
+
+    await visit(page, overviewPath);
+    await panel(page, "Status och senaste statusrapport")
+      .locator("tbody tr")
+      .filter({ hasText: title })
+      .getByRole("link", { name: /^Beslutslogg/ })
+      .click();
+    await page.waitForURL((url) => url.hash === "#decisions");
+    await settle(page);
+    const decisions = page.locator("#decisions");
+    await decisions.getByRole("table", { name: `Beslut, senaste först (${decisionCount})` }).waitFor();
+    await expect(decisions.locator("tbody tr").count()).resolves.toBe(decisionCount);
   });
 });

@@ -50,7 +50,9 @@ function textOf(html: string, id: string): string {
 function expectAccessibleSvg(html: string, id: string, title: string, description: string) {
   const svg = tags(html).find((tag) => tag.name === "svg");
   expect(svg?.attrs.role).toBe("img");
-  expect(svg?.attrs["aria-labelledby"]).toBe(`${id}-title ${id}-desc`);
+  // The title names the chart; the description is its text alternative, read after the name.
+  expect(svg?.attrs["aria-labelledby"]).toBe(`${id}-title`);
+  expect(svg?.attrs["aria-describedby"]).toBe(`${id}-desc`);
   expect(textOf(html, `${id}-title`)).toBe(title);
   expect(textOf(html, `${id}-desc`)).toBe(description);
   expect(html.indexOf(`<title id="${id}-title"`)).toBeGreaterThan(-1);

@@ -99,7 +99,8 @@ export function StackedBarChart({
       className="chart-svg stacked-bar-chart"
       viewBox={`0 0 ${WIDTH} ${layout.height}`}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       focusable="false"
     >
       <title id={`${id}-title`}>{title}</title>

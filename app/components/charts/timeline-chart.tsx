@@ -95,7 +95,8 @@ export function TimelineChart({
       className="chart-svg timeline-chart"
       viewBox={`0 0 ${WIDTH} ${layout.height}`}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       focusable="false"
     >
       <title id={`${id}-title`}>{title}</title>
