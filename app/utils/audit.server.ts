@@ -31,7 +31,18 @@ export type AuditAction =
   | "review.opened"
   | "review.decided"
   | "review.closed"
-  | "baseline.established";
+  | "baseline.established"
+  | "lesson.created"
+  | "lesson.updated"
+  | "lesson.shared"
+  | "lesson.archived"
+  | "lesson.restored"
+  | "lesson.set_linked"
+  | "lesson.set_unlinked"
+  | "requirement.standard_linked"
+  | "requirement.standard_unlinked"
+  | "requirement.lesson_linked"
+  | "requirement.lesson_unlinked";
 
 export type AuditEventInput = {
   action: AuditAction;
