@@ -134,9 +134,11 @@ export async function listStandardOptions(): Promise<StandardOption[]> {
       code: standards.code,
       name: standards.name,
       currentVersion: standards.currentVersion,
+      // Spelled out: in a select from one table drizzle leaves its columns unqualified, and a bare
+      // "id" inside the subquery would be the version's.
       versions: sql<Array<{ id: string; label: string }> | string>`coalesce((select json_agg(json_build_object(
           'id', v.id, 'label', v.label) order by v.released_on desc nulls last, v.label desc)
-        from ${standardVersions} v where v.standard_id = ${standards.id}), '[]'::json)`,
+        from ${standardVersions} v where v.standard_id = ${standards}.id), '[]'::json)`,
     })
     .from(standards)
     .orderBy(asc(standards.code));

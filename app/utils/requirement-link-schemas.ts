@@ -24,10 +24,16 @@ export const StandardChoiceSchema = z
     return { kind: kind === "standard" ? "current" : "version", id: (id ?? "").toLowerCase() };
   });
 
-export const LinkStandardSchema = z.object({ standard: StandardChoiceSchema });
+/** An empty picker is "choose one", not "unknown". */
+const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
+
+export const LinkStandardSchema = z.object({ standard: z.preprocess(emptyAsMissing, StandardChoiceSchema) });
 export const UnlinkStandardSchema = z.object({ standardId: UuidSchema });
 export const LinkLessonSchema = z.object({
-  lessonId: z.string({ error: "requirementLinks.lessonRequired" }).uuid("requirementLinks.lessonUnknown"),
+  lessonId: z.preprocess(
+    emptyAsMissing,
+    z.string({ error: "requirementLinks.lessonRequired" }).uuid("requirementLinks.lessonUnknown"),
+  ),
 });
 
 /** The optional links on the new-requirement form (several of each). */
