@@ -2,12 +2,16 @@ import { useT } from "~/utils/i18n";
 import { areaLabel, isArea } from "~/utils/labels";
 import { severityLabel, type LessonSeverity } from "~/utils/lesson-fields";
 
-/** "Hög" / "Medel" / "Låg", coloured by severity with the word always written out. */
-export function SeverityBadge({ severity }: { severity: LessonSeverity }) {
+/**
+ * "Allvarlighet: Hög", coloured by severity with the word always written out; `bare` leaves out
+ * "Allvarlighet:" where a column header says it already.
+ */
+export function SeverityBadge({ severity, bare = false }: { severity: LessonSeverity; bare?: boolean }) {
   const t = useT();
+  const label = t(severityLabel[severity]);
   return (
     <span className={`badge severity-${severity}`}>
-      {t("lessons.severityBadge", { severity: t(severityLabel[severity]) })}
+      {bare ? label : t("lessons.severityBadge", { severity: label })}
     </span>
   );
 }

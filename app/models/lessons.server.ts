@@ -8,7 +8,7 @@ import { requirementSets, requirements } from "../../db/schema/requirements";
 import { writeAuditEvent } from "~/utils/audit.server";
 import { rowsOf, type Transaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
-import type { LessonSeverity, LessonSourceKind } from "~/utils/lesson-fields";
+import type { LessonSeverity, LessonSort, LessonSourceKind } from "~/utils/lesson-fields";
 import type { LessonInput } from "~/utils/lesson-schemas";
 import type { LouPhase } from "~/utils/lou-phases";
 import { procurementVisibleTo, visibleTo, type Principal, type Resource } from "~/utils/policy.server";
@@ -34,8 +34,6 @@ export type LessonFilters = {
   page: number;
 };
 
-export const LESSON_SORTS = ["date", "severity", "title"] as const;
-export type LessonSort = (typeof LESSON_SORTS)[number];
 export const LESSONS_PAGE_SIZE = 50;
 
 /** The filters a facet count leaves out: its own (so each option says what choosing it would give). */

@@ -3,11 +3,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { AreaCodes, SeverityBadge, UnverifiedBadge } from "~/components/lesson-badges";
-import { LESSON_SORTS, LESSONS_PAGE_SIZE, listLessons, type FacetCount } from "~/models/lessons.server";
+import { LESSONS_PAGE_SIZE, listLessons, type FacetCount } from "~/models/lessons.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { areaLabel, visibilityLabel } from "~/utils/labels";
-import { LESSON_SEVERITIES, LESSON_SOURCE_KINDS, severityLabel, sourceKindLabel } from "~/utils/lesson-fields";
+import {
+  LESSON_SEVERITIES,
+  LESSON_SORTS,
+  LESSON_SOURCE_KINDS,
+  severityLabel,
+  sourceKindLabel,
+} from "~/utils/lesson-fields";
 import { LOU_PHASES, louPhaseLabel } from "~/utils/lou-phases";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/policy.server";
@@ -110,7 +116,7 @@ export default function LessonsRoute() {
         ) : null}
       </div>
       <p>{t("lessons.intro")}</p>
-      <Form method="get" className="stack card" role="search" aria-label={t("lessons.searchLabel")}>
+      <Form method="get" className="stack wide card" role="search" aria-label={t("lessons.searchLabel")}>
         <div className="field">
           <label htmlFor="lessons-q">{t("lessons.searchLabel")}</label>
           <p id="lessons-q-hint" className="field-hint">
@@ -225,7 +231,7 @@ export default function LessonsRoute() {
                   </div>
                 </td>
                 <td>
-                  <SeverityBadge severity={lesson.severity} />
+                  <SeverityBadge severity={lesson.severity} bare />
                 </td>
                 <td>{lesson.phase ? t(louPhaseLabel[lesson.phase]) : "–"}</td>
                 <td>

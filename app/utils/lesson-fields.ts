@@ -13,6 +13,10 @@ export type LessonSeverity = (typeof LESSON_SEVERITIES)[number];
 export const LESSON_SOURCE_KINDS = ["court_ruling", "review_report", "decision", "authority", "other"] as const;
 export type LessonSourceKind = (typeof LESSON_SOURCE_KINDS)[number];
 
+/** How the lessons list can be sorted: the source's date (newest first), severity, title. */
+export const LESSON_SORTS = ["date", "severity", "title"] as const;
+export type LessonSort = (typeof LESSON_SORTS)[number];
+
 export const severityLabel: Record<LessonSeverity, MessageKey> = {
   low: "lessons.severity.low",
   medium: "lessons.severity.medium",
