@@ -309,12 +309,20 @@ function StandardSelect({
         <optgroup key={standard.id} label={`${standard.code} – ${standard.name}`}>
           <option value={standardChoiceValue({ kind: "current", id: standard.id })}>
             {standard.currentVersion
-              ? t("requirementLinks.optionCurrent", { code: standard.code, version: standard.currentVersion })
-              : t("requirementLinks.optionNoVersion", { code: standard.code })}
+              ? t("requirementLinks.optionCurrent", {
+                  code: standard.code,
+                  name: standard.name,
+                  version: standard.currentVersion,
+                })
+              : t("requirementLinks.optionNoVersion", { code: standard.code, name: standard.name })}
           </option>
           {standard.versions.map((version) => (
             <option key={version.id} value={standardChoiceValue({ kind: "version", id: version.id })}>
-              {t("requirementLinks.optionVersion", { code: standard.code, version: version.label })}
+              {t("requirementLinks.optionVersion", {
+                code: standard.code,
+                name: standard.name,
+                version: version.label,
+              })}
             </option>
           ))}
         </optgroup>

@@ -93,7 +93,7 @@ describe("lessons and a requirement's links", () => {
     const standardSelect = page.getByLabel("Standard och version");
     // The medical-device regulation, at the catalogue's current version (the first option of its group).
     const mdr = await findOption(standardSelect, /MDR|2017\/745/);
-    const code = mdr.text.split(", ")[0] ?? "";
+    const code = mdr.text.split(" – ")[0] ?? "";
     await standardSelect.selectOption(mdr.value);
     await press(page, page.getByRole("button", { name: "Koppla standard" }));
     await page
