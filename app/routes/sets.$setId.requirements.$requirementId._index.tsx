@@ -5,8 +5,10 @@ import { z } from "zod";
 
 import { Markdown } from "~/components/markdown";
 import { ProvenanceBlock } from "~/components/provenance";
+import { LinkedStandards, SurfacedLessons } from "~/components/requirement-links";
 import { SetHeader, toSetHeader } from "~/components/set-header";
 import { countOpenComments } from "~/models/comments.server";
+import { getRequirementLinks } from "~/models/requirement-links.server";
 import { getRequirement, moveRequirement } from "~/models/requirements.server";
 import { getProvenance, summarizeProvenance } from "~/models/reuse.server";
 import { listSectionTree } from "~/models/sections.server";
@@ -39,15 +41,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requirement = await getRequirement({ setId: set.id, requirementId: params.requirementId ?? "" });
   if (!requirement) notFound();
   const canEdit = setPermissions(auth, set).edit;
-  const [sections, provenance, openComments] = await Promise.all([
+  const [sections, provenance, openComments, links] = await Promise.all([
     canEdit ? listSectionTree({ setId: set.id }) : [],
     getProvenance({ principal: auth.principal, setId: set.id, requirementId: requirement.id }),
     countOpenComments({ setId: set.id, requirementId: requirement.id }),
+    // Standards, linked lessons and the area's lessons: one statement (the page's budget).
+    getRequirementLinks({ requirementId: requirement.id, area: requirement.area, principal: auth.principal }),
   ]);
   return {
     set: toSetHeader(set),
     canEdit,
     openComments,
+    links,
     provenance: provenance ? summarizeProvenance(provenance) : null,
     sections: sections.map(({ id, title, number }) => ({ id, title, number })),
     requirement: {
@@ -82,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RequirementRoute() {
   const t = useT();
-  const { set, requirement, canEdit, sections, provenance, openComments } = useLoaderData<typeof loader>();
+  const { set, requirement, canEdit, sections, provenance, openComments, links } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/sets/${set.id}/requirements/${requirement.id}`;
   return (
@@ -148,6 +153,8 @@ export default function RequirementRoute() {
           </dd>
         </dl>
       </article>
+      <SurfacedLessons lessons={links.lessons} area={requirement.area} areaTotal={links.areaLessonTotal} />
+      <LinkedStandards standards={links.standards} />
       {actionData?.error ? (
         <div className="form-errors" role="alert">
           <p>{t(actionData.error)}</p>

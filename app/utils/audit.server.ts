@@ -32,6 +32,17 @@ export type AuditAction =
   | "review.decided"
   | "review.closed"
   | "baseline.established"
+  | "lesson.created"
+  | "lesson.updated"
+  | "lesson.shared"
+  | "lesson.archived"
+  | "lesson.restored"
+  | "lesson.set_linked"
+  | "lesson.set_unlinked"
+  | "requirement.standard_linked"
+  | "requirement.standard_unlinked"
+  | "requirement.lesson_linked"
+  | "requirement.lesson_unlinked"
   | ProcurementAuditAction;
 
 /** What the procurements feature records (models/procurements.server.ts). */

@@ -59,6 +59,17 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "review.decided": "reviews.audit.decided",
   "review.closed": "reviews.audit.closed",
   "baseline.established": "reviews.audit.established",
+  "lesson.created": "lessons.audit.created",
+  "lesson.updated": "lessons.audit.updated",
+  "lesson.shared": "lessons.audit.shared",
+  "lesson.archived": "lessons.audit.archived",
+  "lesson.restored": "lessons.audit.restored",
+  "lesson.set_linked": "lessons.audit.setLinked",
+  "lesson.set_unlinked": "lessons.audit.setUnlinked",
+  "requirement.standard_linked": "requirementLinks.audit.standardLinked",
+  "requirement.standard_unlinked": "requirementLinks.audit.standardUnlinked",
+  "requirement.lesson_linked": "requirementLinks.audit.lessonLinked",
+  "requirement.lesson_unlinked": "requirementLinks.audit.lessonUnlinked",
   ...procurementAuditActionLabel,
 };
 
