@@ -673,7 +673,8 @@ export const DEMO_REQUIREMENT_LINKS: readonly DemoLink[] = [
   skane("IN-004", "HL7 FHIR", "R4 (4.0.1)"),
   skane("IN-005", "openEHR", "Reference Model 1.1.0"),
   skane("IS-001", "ISO/IEC 27001", "ISO/IEC 27001:2022"),
-  skane("IS-005", "SITHS"),
+  // IS-005 was renumbered BL-008 while the set was on remiss (demo-sets.ts).
+  skane("BL-008", "SITHS"),
   skane("BL-001", "HSA"),
   skane("BL-005", "PDL + HSLF-FS 2016:40", "HSLF-FS 2016:40 (ändrad t.o.m. HSLF-FS 2020:56)"),
   skane("TA-001", "WCAG / EN 301 549", "EN 301 549 V3.2.1 (WCAG 2.1 AA)"),
