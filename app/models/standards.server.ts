@@ -27,6 +27,7 @@ import {
   type StandardInput,
   type StandardLifecycle,
   type StandardLinkState,
+  type StandardSort,
 } from "~/utils/standard-fields";
 
 /**
@@ -66,9 +67,6 @@ function readableLiveRequirement(principal: Principal): SQL {
 // ---------------------------------------------------------------------------------------------
 // The catalogue
 // ---------------------------------------------------------------------------------------------
-
-export const STANDARD_SORTS = ["code", "name", "owner", "version", "category", "lifecycle", "adoption"] as const;
-export type StandardSort = (typeof STANDARD_SORTS)[number];
 
 export type StandardFilters = {
   q?: string;

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFuncti
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { AdoptionStatus, CommonBadges, LifecycleBadge } from "~/components/standard-badges";
+import { AdoptionStatus, LifecycleBadge } from "~/components/standard-badges";
 import { AddVersionForm, AdoptionForm, CommonMarkingForms, type AdoptionView } from "~/components/standard-forms";
 import { getCollaboration } from "~/models/collaborations.server";
 import {
@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((version) => ({ ...version, createdAt: version.createdAt.toISOString() })),
     markings: markings.map((marking) => ({ ...marking, updatedAt: marking.updatedAt.toISOString() })),
     adoptions: adoptions.map((row) => ({ ...row, updatedAt: row.updatedAt?.toISOString() ?? null })),
-    linked,
+    linked: { ...linked, limit: LINKED_REQUIREMENTS_SHOWN },
     canManage: can(auth.principal, "standard.manage", { type: "platform" }),
     steering: auth.steering.map((membership) => ({
       collaborationId: membership.collaborationId,
@@ -384,7 +384,7 @@ function VersionsSection() {
                     <span className="badge lifecycle-current">{t("standards.version.current")}</span>
                   ) : null}
                 </th>
-                <td>{version.releasedOn ? t.date(version.releasedOn) : ""}</td>
+                <td className="standard-date">{version.releasedOn ? t.date(version.releasedOn) : ""}</td>
                 <td className="pre-wrap">{version.note}</td>
               </tr>
             ))}
@@ -432,8 +432,7 @@ function CommonSection() {
                   <Link to={`/collaborations/${marking.collaborationId}`}>{marking.collaborationName}</Link>
                 </th>
                 <td>
-                  <CommonBadges markings={[marking]} />
-                  <span className="visually-hidden">{t(commonLevelLabel[marking.level])}</span>
+                  <span className={`badge common-${marking.level}`}>{t(commonLevelLabel[marking.level])}</span>
                 </td>
                 <td>{marking.decisionReference}</td>
                 <td>
@@ -493,7 +492,7 @@ function AdoptionSection() {
               <td>
                 <AdoptionStatus status={row.status ?? "none"} />
               </td>
-              <td>{row.statusDate ? t.date(row.statusDate) : ""}</td>
+              <td className="standard-date">{row.statusDate ? t.date(row.statusDate) : ""}</td>
               <td className="pre-wrap">{row.note ?? ""}</td>
             </tr>
           ))}
@@ -525,7 +524,7 @@ function LinkedRequirementsSection() {
           <caption>
             {t("standards.linked.caption", { count: linked.total, outdated: linked.outdated })}
             {linked.total > linked.requirements.length
-              ? ` ${t("standards.linked.shownOf", { shown: LINKED_REQUIREMENTS_SHOWN, total: linked.total })}`
+              ? ` ${t("standards.linked.shownOf", { shown: linked.limit, total: linked.total })}`
               : null}
           </caption>
           <thead>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { z } from "zod";
 
 import { CommonBadges, LifecycleBadge } from "~/components/standard-badges";
 import { listCollaborations } from "~/models/collaborations.server";
-import { listStandards, STANDARD_SORTS, type StandardFilters, type StandardSort } from "~/models/standards.server";
+import { listStandards, type StandardFilters } from "~/models/standards.server";
 import { assertAllowed, requireUser } from "~/utils/auth.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -13,8 +14,10 @@ import { UuidSchema } from "~/utils/schemas";
 import {
   STANDARD_CATEGORIES,
   STANDARD_LIFECYCLES,
+  STANDARD_SORTS,
   standardCategoryLabel,
   standardLifecycleLabel,
+  type StandardSort,
 } from "~/utils/standard-fields";
 
 /** Query parameters of the catalogue; each is checked alone so one bad value does not hide the rest. */
@@ -192,14 +195,13 @@ export default function StandardsRoute() {
             </caption>
             <thead>
               <tr>
-                <SortHeader column="code" />
-                <SortHeader column="name" />
-                <SortHeader column="owner" />
-                <SortHeader column="version" />
-                <SortHeader column="category" />
-                <SortHeader column="lifecycle" />
+                <SortHeader columns={["code", "name"]} />
+                <SortHeader columns={["owner"]} />
+                <SortHeader columns={["version"]} />
+                <SortHeader columns={["category"]} />
+                <SortHeader columns={["lifecycle"]} />
                 <th scope="col">{t("standards.col.commonIn")}</th>
-                <SortHeader column="adoption" />
+                <SortHeader columns={["adoption"]} />
                 <th scope="col">{t("standards.col.requirements")}</th>
               </tr>
             </thead>
@@ -207,9 +209,11 @@ export default function StandardsRoute() {
               {data.standards.map((standard) => (
                 <tr key={standard.id}>
                   <th scope="row">
-                    <Link to={`/standards/${standard.id}`}>{standard.code}</Link>
+                    <Link to={`/standards/${standard.id}`} className="standard-code">
+                      {standard.code}
+                    </Link>
+                    <span className="standard-row-name">{standard.name}</span>
                   </th>
-                  <td>{standard.name}</td>
                   <td>{standard.ownerBody}</td>
                   <td>{standard.currentVersion || <span className="muted">{t("standards.noVersion")}</span>}</td>
                   <td>{t(standardCategoryLabel[standard.category])}</td>
@@ -219,7 +223,9 @@ export default function StandardsRoute() {
                   <td>
                     <CommonBadges markings={standard.commonIn} />
                   </td>
-                  <td>{t("standards.adoptedOf", { count: standard.adoptedCount, total: data.regionCount })}</td>
+                  <td className="numeric">
+                    {t("standards.adoptedOf", { count: standard.adoptedCount, total: data.regionCount })}
+                  </td>
                   <td>
                     {standard.requirementCount}
                     {standard.outdatedCount > 0 ? (
@@ -241,28 +247,43 @@ export default function StandardsRoute() {
   );
 }
 
-/** A column header that sorts by its column: first ascending, then the other way. */
-function SortHeader({ column }: { column: StandardSort }) {
+/**
+ * A column header whose links sort by its column(s): first ascending, then the other way. The
+ * first column holds both code and name, so it carries two links.
+ */
+function SortHeader({ columns }: { columns: StandardSort[] }) {
+  const { filters } = useLoaderData<typeof loader>();
+  const active = columns.find((column) => column === filters.sort);
+  return (
+    <th scope="col" aria-sort={active ? (filters.direction === "desc" ? "descending" : "ascending") : undefined}>
+      {columns.map((column, index) => (
+        <Fragment key={column}>
+          {index > 0 ? <span aria-hidden="true"> · </span> : null}
+          <SortLink column={column} />
+        </Fragment>
+      ))}
+    </th>
+  );
+}
+
+function SortLink({ column }: { column: StandardSort }) {
   const t = useT();
   const { filters } = useLoaderData<typeof loader>();
   const active = filters.sort === column;
   const next = active && filters.direction === "asc" ? "desc" : "asc";
-  const label = t(sortLabel[column]);
   return (
-    <th scope="col" aria-sort={active ? (filters.direction === "desc" ? "descending" : "ascending") : undefined}>
-      <Link to={catalogueHref(filters, { sort: column, dir: next })} className="sort-link">
-        {label}
-        <span className="visually-hidden">
-          {", "}
-          {t(next === "asc" ? "standards.sortAsc" : "standards.sortDesc")}
+    <Link to={catalogueHref(filters, { sort: column, dir: next })} className="sort-link">
+      {t(sortLabel[column])}
+      <span className="visually-hidden">
+        {", "}
+        {t(next === "asc" ? "standards.sortAsc" : "standards.sortDesc")}
+      </span>
+      {active ? (
+        <span aria-hidden="true" className="sort-arrow">
+          {filters.direction === "desc" ? " ▼" : " ▲"}
         </span>
-        {active ? (
-          <span aria-hidden="true" className="sort-arrow">
-            {filters.direction === "desc" ? " ▼" : " ▲"}
-          </span>
-        ) : null}
-      </Link>
-    </th>
+      ) : null}
+    </Link>
   );
 }
 

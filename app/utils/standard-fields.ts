@@ -23,6 +23,10 @@ export const STANDARD_CATEGORIES = [
 ] as const;
 export type StandardCategory = (typeof STANDARD_CATEGORIES)[number];
 
+/** The catalogue's sortable columns. */
+export const STANDARD_SORTS = ["code", "name", "owner", "version", "category", "lifecycle", "adoption"] as const;
+export type StandardSort = (typeof STANDARD_SORTS)[number];
+
 /** gällande, på väg in, utgående */
 export const STANDARD_LIFECYCLES = ["current", "incoming", "outgoing"] as const;
 export type StandardLifecycle = (typeof STANDARD_LIFECYCLES)[number];
