@@ -11,7 +11,7 @@ import {
   standardVersions,
 } from "../../db/schema/standards";
 import { writeAuditEvent } from "~/utils/audit.server";
-import type { Transaction } from "~/utils/db-connect.server";
+import type { DbOrTransaction, Transaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
 import { visibleTo, type Principal } from "~/utils/policy.server";
 import type { RequestInfo } from "~/utils/request.server";
@@ -757,7 +757,7 @@ export type AdoptionRow = {
 export type RecordAdoptionResult =
   { status: "saved"; version: number } | { status: "conflict"; current: AdoptionRow | null } | { status: "not-found" };
 
-async function currentAdoption(tx: Transaction, regionId: string, standardId: string): Promise<AdoptionRow | null> {
+async function currentAdoption(tx: DbOrTransaction, regionId: string, standardId: string): Promise<AdoptionRow | null> {
   const [row] = await tx
     .select({
       status: regionStandardAdoptions.status,
@@ -851,7 +851,7 @@ export async function recordAdoption({
 
 /** The region's current adoption record of the standard, or null. */
 export async function getAdoption({ regionId, standardId }: { regionId: string; standardId: string }) {
-  return db.transaction((tx) => currentAdoption(tx, regionId, standardId));
+  return currentAdoption(db, regionId, standardId);
 }
 
 // ---------------------------------------------------------------------------------------------

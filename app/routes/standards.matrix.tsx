@@ -55,7 +55,7 @@ export default function StandardsMatrixRoute() {
       </p>
       <h1>{t("standards.matrix.title")}</h1>
       <p>{t("standards.matrix.intro")}</p>
-      <Form method="get" className="card" aria-label={t("standards.filters")}>
+      <Form method="get" className="card standards-filters" aria-label={t("standards.filters")}>
         <div className="filters">
           <div className="field">
             <label htmlFor="matrix-collaboration">{t("standards.matrix.collaboration")}</label>

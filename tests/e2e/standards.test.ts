@@ -202,4 +202,71 @@ describe("standards", () => {
         .textContent(),
     ).resolves.not.toMatch(/Region Skåne\s*openEHR/);
   });
+
+  test("a platform admin adds, edits and versions a standard; the 3R chair changes a common marking", async () => {
+    const ingrid = await freshPage();
+    await signIn(ingrid, "plattform@samkrav.example.se");
+    await visit(ingrid, "/standards");
+    await press(ingrid, ingrid.getByRole("link", { name: "Ny standard", exact: true }));
+    await waitForPath(ingrid, /^\/standards\/new$/);
+    await expectNoSeriousA11yViolations(ingrid, "new standard");
+    const fill = async (label: string, value: string) => ingrid.getByLabel(label, { exact: true }).fill(value);
+    // The catalogue already has HL7 FHIR: the code is refused, whatever its case, next to the field.
+    await fill("Kod", "hl7 fhir");
+    await fill("Namn", "International Patient Summary");
+    await fill("Ägare", "HL7 International");
+    await ingrid.getByLabel("Kategori", { exact: true }).selectOption({ label: "Interoperabilitet" });
+    await ingrid.getByLabel("Livscykel", { exact: true }).selectOption({ label: "På väg in" });
+    await fill("Länk", "https://hl7.org/fhir/uv/ips/");
+    await fill("Gällande version", "1.1.0");
+    await press(ingrid, ingrid.getByRole("button", { name: "Lägg till standarden" }));
+    const code = ingrid.getByLabel("Kod", { exact: true });
+    await expect(code.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(ingrid.getByRole("main").textContent()).resolves.toContain(
+      "Det finns redan en standard med den koden i katalogen.",
+    );
+    await expectNoSeriousA11yViolations(ingrid, "new standard, duplicate code");
+    await code.fill("IPS");
+    await press(ingrid, ingrid.getByRole("button", { name: "Lägg till standarden" }));
+    await waitForPath(ingrid, /^\/standards\/[0-9a-f-]{36}$/);
+    await ingrid.getByRole("status").filter({ hasText: "Standarden IPS är tillagd i katalogen." }).first().waitFor();
+    await expectNoSeriousA11yViolations(ingrid, "new standard's page");
+    const standardPath = new URL(ingrid.url()).pathname;
+
+    await press(ingrid, ingrid.getByRole("link", { name: "Redigera", exact: true }));
+    await waitForPath(ingrid, /\/edit$/);
+    await expectNoSeriousA11yViolations(ingrid, "edit standard");
+    await fill("Beskrivning", "Sammanfattning av patientens viktigaste uppgifter för vård över gränser.");
+    await press(ingrid, ingrid.getByRole("button", { name: "Spara", exact: true }));
+    await waitForPath(ingrid, new RegExp(`^${standardPath}$`));
+    await ingrid.getByRole("status").filter({ hasText: "Ändringarna i IPS är sparade." }).first().waitFor();
+    await expect(ingrid.locator(".standard-details").textContent()).resolves.toContain("vård över gränser");
+
+    await fill("Version", "2.0.0");
+    await press(ingrid, ingrid.getByRole("button", { name: "Lägg till versionen" }));
+    await ingrid.getByRole("status").filter({ hasText: "Version 2.0.0 är nu gällande." }).first().waitFor();
+    await expect(ingrid.locator(".standard-details").textContent()).resolves.toContain("2.0.0");
+    await expect(ingrid.locator("section").filter({ hasText: "Versioner" }).locator("tbody tr").count()).resolves.toBe(
+      2,
+    );
+    await expectNoSeriousA11yViolations(ingrid, "version added");
+
+    // The 3R steering group's chair raises WCAG 2.2 from recommendation to requirement.
+    const per = await freshPage();
+    await signIn(per, "per.andersson@skane.example.se");
+    await visit(per, "/standards?q=WCAG+2.2");
+    await press(per, per.getByRole("link", { name: "WCAG 2.2", exact: true }));
+    await waitForPath(per, /^\/standards\/[0-9a-f-]{36}$/);
+    await expectNoSeriousA11yViolations(per, "WCAG 2.2 as the 3R chair");
+    const form = per.locator("form").filter({ hasText: "Standarden är gemensam som rekommendation." });
+    await form.getByRole("radio", { name: "krav", exact: true }).check();
+    await form.getByLabel("Beslutsreferens", { exact: true }).fill("Styrgruppen 3R 2026-12-01 § 3");
+    await press(per, form.getByRole("button", { name: "Ändra beslutet" }));
+    await per.getByRole("status").filter({ hasText: "Beslutet för 3R är registrerat" }).first().waitFor();
+    const decisions = per.locator("table").filter({ hasText: "Beslutsreferens" });
+    const threeR = decisions.locator("tbody tr").filter({ hasText: "3R" });
+    await expect(threeR.textContent()).resolves.toContain("krav");
+    await expect(threeR.textContent()).resolves.toContain("Styrgruppen 3R 2026-12-01 § 3");
+    await expectNoSeriousA11yViolations(per, "common marking changed");
+  });
 });
