@@ -117,31 +117,7 @@ async function captureStatements(handle: DatabaseHandle, collaborationId: string
   }
 }
 
-/** This file run as a script in a process of its own; its JSON lines are the results. */
-function runInFreshProcess(): Promise<BenchResult[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "overview.bench.ts")], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`bench/overview.bench.ts exited with ${code}`));
-      const results: BenchResult[] = output
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line));
-      resolve(results);
-    });
-  });
-}
-
 export async function runOverviewBenchmark(): Promise<BenchResult[]> {
-  // The app binds its database handle at its first import (app/utils/db.server.ts): after another
-  // benchmark in this process (npm run bench) it would still point at that one's dropped database.
-  if (globalThis.__samkravDatabase) return runInFreshProcess();
   const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   // OVERVIEW_BENCH_DATABASE=<name> measures a corpus kept by an earlier run (OVERVIEW_BENCH_KEEP_DB=1)
   // instead of generating one: for comparing query changes on the same data.

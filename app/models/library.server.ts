@@ -308,15 +308,26 @@ export async function getLibraryFilterOptions({ principal }: { principal: Princi
   };
 }
 
-/** A copy `c` is adapted when its content differs from the source content it was copied at. */
-const ADAPTED = sql`not (
-  c.title = c.source_snapshot->>'title'
-  and c.text = c.source_snapshot->>'text'
-  and c.obligation::text = c.source_snapshot->>'obligation'
-  and c.type::text = c.source_snapshot->>'type'
-  and c.verification::text = c.source_snapshot->>'verification'
-  and c.weight is not distinct from (c.source_snapshot->>'weight')::int
-  and c.ambition::text is not distinct from c.source_snapshot->>'ambition')`;
+/**
+ * The source content a copy `c` was copied at, as a row `snapshot` (join it `cross join lateral`):
+ * the jsonb is read once per copy rather than once per field, which counts when a statement
+ * checks thousands of copies (the steering group's overview).
+ */
+export const COPY_SNAPSHOT = sql`jsonb_to_record(c.source_snapshot) as snapshot(
+  title text, text text, obligation text, type text, verification text, weight int, ambition text)`;
+
+/**
+ * A copy `c` is adapted when its content differs from the source content it was copied at
+ * (`snapshot`, from COPY_SNAPSHOT). The one rule for the library's adoption record and the overview.
+ */
+export const COPY_ADAPTED = sql`not (
+  c.title = snapshot.title
+  and c.text = snapshot.text
+  and c.obligation::text = snapshot.obligation
+  and c.type::text = snapshot.type
+  and c.verification::text = snapshot.verification
+  and c.weight is not distinct from snapshot.weight
+  and c.ambition::text is not distinct from snapshot.ambition)`;
 
 /** A live copy of a library requirement, in a set the viewer may read. */
 type CopyRow = {
@@ -343,8 +354,9 @@ async function listVisibleCopies(principal: Principal, requirementIds: readonly 
       select c.source_requirement_id as "sourceId", c.id as "copyId", c.ref as "copyRef",
         copy_sets.owner_region_id as "regionId", copy_sets.id as "setId", copy_sets.title as "setTitle",
         c.adaptation_reason as "adaptationReason",
-        ${ADAPTED} as adapted
+        ${COPY_ADAPTED} as adapted
       from requirements c join requirement_sets copy_sets on copy_sets.id = c.set_id
+        cross join lateral ${COPY_SNAPSHOT}
       where c.source_requirement_id in (${sql.join(
         requirementIds.map((id) => sql`${id}`),
         sql`, `,
@@ -375,8 +387,9 @@ function adoptionFacts(principal: Principal, r: SQL, rs: SQL): SQL {
       when ${rs}.visibility = 'collaboration' then (select count(*) from collaboration_regions cr
         where cr.collaboration_id = ${rs}.collaboration_id and cr.region_id <> ${rs}.owner_region_id)
       else 0 end)::int as regions,
-    (select json_agg(json_build_object('regionId', copy_sets.owner_region_id, 'adapted', ${ADAPTED}))
+    (select json_agg(json_build_object('regionId', copy_sets.owner_region_id, 'adapted', ${COPY_ADAPTED}))
       from requirements c join requirement_sets copy_sets on copy_sets.id = c.set_id
+        cross join lateral ${COPY_SNAPSHOT}
       where c.source_requirement_id = ${r}.id and c.deleted_at is null and copy_sets.archived_at is null
         and copy_sets.owner_region_id <> ${rs}.owner_region_id and ${visibleTo(principal, copySets)}) as copies,
     (select json_agg(d.region_id) from library_declines d where d.requirement_id = ${r}.id) as declines`;

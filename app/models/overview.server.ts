@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { lessons } from "../../db/schema/lessons";
 import { procurements } from "../../db/schema/procurements";
 import { requirementSets } from "../../db/schema/requirements";
+import { COPY_ADAPTED, COPY_SNAPSHOT } from "~/models/library.server";
 import type { AdoptionStatus, CommonLevel, LessonSeverity, LouPhase, RagStatus } from "~/components/overview-labels";
 import { swedishToday } from "~/components/review-forms";
 import { rowsOf } from "~/utils/db-connect.server";
@@ -320,19 +321,6 @@ export async function getOverviewSets({
 }
 
 /**
- * A copy `c` is adapted when its content differs from the source content it was copied at: the
- * same rule as the library's adoption record (library.server.ts), written against the same columns.
- */
-const ADAPTED = sql`not (
-  c.title = c.source_snapshot->>'title'
-  and c.text = c.source_snapshot->>'text'
-  and c.obligation::text = c.source_snapshot->>'obligation'
-  and c.type::text = c.source_snapshot->>'type'
-  and c.verification::text = c.source_snapshot->>'verification'
-  and c.weight is not distinct from (c.source_snapshot->>'weight')::int
-  and c.ambition::text is not distinct from c.source_snapshot->>'ambition')`;
-
-/**
  * Panel 5: each member region's deviations from the library. A library requirement counts once
  * per region: adapted when any of the region's live copies of it (in sets the viewer may read)
  * differs from its source, used as-is otherwise. Declines count where the viewer may read the
@@ -353,11 +341,13 @@ export async function getOverviewDeviations({
   const [row] = rowsOf<{ copies: Counts[] | string | null; declines: OverviewDecline[] | string | null }>(
     await db.execute(sql`
       with uses as (
-        select copy_sets.owner_region_id as region_id, c.source_requirement_id, bool_or(${ADAPTED}) as adapted
+        select copy_sets.owner_region_id as region_id, c.source_requirement_id, bool_or(${COPY_ADAPTED}) as adapted
         from requirements c
           join requirement_sets copy_sets on copy_sets.id = c.set_id
-          join requirements src on src.id = c.source_requirement_id
-          join requirement_sets src_sets on src_sets.id = src.set_id
+          -- A copy records its source's set (requirements never change set), so the source row
+          -- itself need not be read.
+          join requirement_sets src_sets on src_sets.id = c.source_set_id
+          cross join lateral ${COPY_SNAPSHOT}
         where c.source_requirement_id is not null and c.deleted_at is null and copy_sets.archived_at is null
           and copy_sets.owner_region_id in ${members}
           and src_sets.owner_region_id <> copy_sets.owner_region_id

@@ -15,9 +15,8 @@
  *   requirements; a strategy-level lesson (1, 3, 5, 10) has none and is linked where it matters.
  * - Requirements → lessons: every live requirement of the demo sets whose tags or rationale name
  *   "lärdom N" is linked to lesson N, plus the migration requirements to lesson 11.
- * - Requirements → standards: the demo requirements that name a standard refer to it, pinned to
- *   the catalogue's current version; two (Skåne JF-001 Snomed CT, the 3R terminology service's
- *   ICD-10-SE) are pinned to the previous version, so "Nyare version finns" shows on first start.
+ * - Requirements → standards are seeded by demo-standards.ts (DEMO_REQUIREMENT_LINKS), with the
+ *   catalogue they point into.
  *   The catalogue comes from demo-standards.ts; a standard it does not have is skipped.
  *
  * Lessons are written through the lessons model as the demo users (created by an editor, shared by
@@ -34,7 +33,6 @@ import type { RequestInfo } from "../../app/utils/request.server";
 import { collaborations, regions, users } from "../schema/accounts";
 import { lessons, lessonSetLinks, requirementLessonLinks } from "../schema/lessons";
 import { requirementSets, requirements } from "../schema/requirements";
-import { requirementStandardLinks, standards, standardVersions } from "../schema/standards";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
 import { SKANE_SET_TITLE } from "./demo-sets";
@@ -424,76 +422,6 @@ const EXTRA_LESSON_LINKS: ReadonlyArray<{ set: SetKey; ref: string; lesson: numb
   { set: "3r", ref: "MG-001", lesson: 11 },
 ];
 
-/** How a standard of demo-standards.ts is recognised by its code or name. */
-const STANDARD_PATTERNS = {
-  ni: /^NI$|nationell informationsstruktur/iu,
-  nim: /^NIM\b|informationsmängd/iu,
-  npo: /NPÖ|NPO\b|patientöversikt/iu,
-  rivta: /RIV|NTjP|tjänsteplattform/iu,
-  e1177: /1177/u,
-  hsa: /^HSA\b|katalogtjänst/iu,
-  siths: /SITHS/iu,
-  nll: /^NLL\b|läkemedelslistan/iu,
-  sil: /^Sil\b|informationstjänster för läkemedel/iu,
-  snomed: /SNOMED/iu,
-  icd: /ICD-?10/iu,
-  kva: /^KVÅ\b|vårdåtgärder/iu,
-  atc: /^ATC\b/iu,
-  fhir: /FHIR/iu,
-  openehr: /openEHR/iu,
-  ihe: /XDS|\bIHE\b/iu,
-  iso27001: /27001/u,
-  pdl: /HSLF|patientdatalag|\bPDL\b/iu,
-  accessibility: /301 ?549|WCAG/iu,
-  mdr: /\bMDR\b|2017\/745|medicintekniska produkter/iu,
-} as const;
-type StandardKey = keyof typeof STANDARD_PATTERNS;
-
-/** Requirements that name a standard; `previous` pins the version before the current one. */
-const STANDARD_LINKS: ReadonlyArray<{ set: SetKey; ref: string; standard: StandardKey; previous?: true }> = [
-  { set: "skane", ref: "JF-001", standard: "snomed", previous: true },
-  { set: "skane", ref: "JF-002", standard: "ni" },
-  { set: "skane", ref: "JF-003", standard: "nim" },
-  { set: "skane", ref: "JF-005", standard: "siths" },
-  { set: "skane", ref: "JF-007", standard: "e1177" },
-  { set: "skane", ref: "LM-001", standard: "nll" },
-  { set: "skane", ref: "LM-002", standard: "sil" },
-  { set: "skane", ref: "LM-002", standard: "atc" },
-  { set: "skane", ref: "LM-006", standard: "mdr" },
-  { set: "skane", ref: "IN-001", standard: "npo" },
-  { set: "skane", ref: "IN-001", standard: "rivta" },
-  { set: "skane", ref: "IN-002", standard: "rivta" },
-  { set: "skane", ref: "IN-003", standard: "e1177" },
-  { set: "skane", ref: "IN-004", standard: "fhir" },
-  { set: "skane", ref: "IN-005", standard: "openehr" },
-  { set: "skane", ref: "IS-001", standard: "iso27001" },
-  { set: "skane", ref: "BL-001", standard: "hsa" },
-  { set: "skane", ref: "BL-001", standard: "pdl" },
-  { set: "skane", ref: "BL-005", standard: "pdl" },
-  { set: "skane", ref: "BL-008", standard: "siths" },
-  { set: "skane", ref: "TA-001", standard: "accessibility" },
-  { set: "skane", ref: "KV-004", standard: "mdr" },
-  { set: "sussa", ref: "IS-001", standard: "iso27001" },
-  { set: "sussa", ref: "BL-001", standard: "hsa" },
-  { set: "sussa", ref: "BL-002", standard: "pdl" },
-  { set: "sussa", ref: "IN-001", standard: "npo" },
-  { set: "sussa", ref: "IN-002", standard: "fhir" },
-  { set: "sussa", ref: "IN-004", standard: "siths" },
-  { set: "3r", ref: "IN-001", standard: "fhir" },
-  { set: "3r", ref: "IN-003", standard: "openehr" },
-  { set: "3r", ref: "IN-004", standard: "snomed" },
-  { set: "3r", ref: "IN-004", standard: "icd", previous: true },
-  { set: "3r", ref: "IN-004", standard: "kva" },
-  { set: "3r", ref: "IN-004", standard: "atc" },
-  { set: "3r", ref: "IN-005", standard: "ihe" },
-  { set: "3r", ref: "IN-006", standard: "rivta" },
-  { set: "3r", ref: "IS-002", standard: "siths" },
-  { set: "3r", ref: "IS-004", standard: "hsa" },
-  { set: "3r", ref: "BS-002", standard: "mdr" },
-  { set: "stockholm", ref: "BL-001", standard: "pdl" },
-  { set: "stockholm", ref: "DR-001", standard: "accessibility" },
-];
-
 function idsByKey(rows: Array<{ id: string; key: string }>): Map<string, string> {
   return new Map(rows.map((row) => [row.key, row.id]));
 }
@@ -608,57 +536,8 @@ async function seedLessonLinks(lessonIds: Map<number, string>, demo: Awaited<Ret
   if (setLinks.length > 0) await db.insert(lessonSetLinks).values(setLinks).onConflictDoNothing();
 }
 
-/** The label one release before `current`: the catalogue's previous version, else the year before. */
-function previousVersion(
-  current: string,
-  versions: ReadonlyArray<{ label: string; releasedOn: string | null }>,
-): string | null {
-  const older = versions
-    .filter((version) => version.label !== current)
-    .sort((a, b) => (b.releasedOn ?? "").localeCompare(a.releasedOn ?? ""));
-  if (older[0]) return older[0].label;
-  // Yearly releases (ICD-10-SE 2025, KVÅ 2025): the year before.
-  const year = /(?<!\d)(20\d\d)(?!\d)/u.exec(current);
-  return year?.[1] ? current.replace(year[1], String(Number(year[1]) - 1)) : null;
-}
-
-async function seedStandardLinks(demo: Awaited<ReturnType<typeof loadDemoRequirements>>) {
-  const catalogue = await db
-    .select({ id: standards.id, code: standards.code, name: standards.name, currentVersion: standards.currentVersion })
-    .from(standards)
-    .orderBy(standards.code);
-  if (catalogue.length === 0) return;
-  const versionRows = await db
-    .select({
-      standardId: standardVersions.standardId,
-      label: standardVersions.label,
-      releasedOn: standardVersions.releasedOn,
-    })
-    .from(standardVersions);
-  const find = (key: StandardKey) =>
-    catalogue.find((standard) => STANDARD_PATTERNS[key].test(standard.code)) ??
-    catalogue.find((standard) => STANDARD_PATTERNS[key].test(standard.name));
-  const rows = STANDARD_LINKS.flatMap((link) => {
-    const requirementId = demo.requirementId(link.set, link.ref);
-    const standard = find(link.standard);
-    if (!requirementId || !standard) return [];
-    const current = standard.currentVersion || null;
-    const pinned =
-      link.previous && current
-        ? (previousVersion(
-            current,
-            versionRows.filter((version) => version.standardId === standard.id),
-          ) ?? current)
-        : current;
-    return [{ requirementId, standardId: standard.id, standardVersion: pinned }];
-  });
-  // A link that exists already (made in a demo, or by the standards seed) keeps its pin.
-  if (rows.length > 0) await db.insert(requirementStandardLinks).values(rows).onConflictDoNothing();
-}
-
 export async function seedDemoLessons(): Promise<void> {
   const lessonIds = await seedLessons();
   const demo = await loadDemoRequirements();
   await seedLessonLinks(lessonIds, demo);
-  await seedStandardLinks(demo);
 }

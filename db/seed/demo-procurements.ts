@@ -16,7 +16,7 @@
  * edited during a demo); links to the demo sets and to lessons (found by title, when the lessons
  * feature has seeded them) are added if missing.
  */
-import { and, eq, ilike, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import { writeAuditEvent } from "../../app/utils/audit.server";
 import { db } from "../../app/utils/db.server";
@@ -36,6 +36,7 @@ import {
 import { requirementSets } from "../schema/requirements";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
+import { DEMO_LESSONS } from "./demo-lessons";
 import { DEMO_SETS } from "./demo-sets";
 
 const SEED_REQUEST: RequestInfo = { requestId: "demo-seed", ipAddress: null, userAgent: "samkrav-seed" };
@@ -67,8 +68,8 @@ type DemoReport = {
   readonly nextSteps: string;
 };
 
-/** A lesson to link, found by any of these title fragments (case-insensitive). */
-type LessonMatch = readonly string[];
+/** A lesson to link: its number in DOMAIN.md §5, as in demo-lessons.ts. */
+type LessonMatch = number;
 
 type DemoProcurement = {
   readonly regionSlug: DemoRegionSlug;
@@ -99,20 +100,20 @@ const QUARTERS: Record<Quarter, { periodStart: string; periodEnd: string; writte
   "2026Q3": { periodStart: "2026-07-01", periodEnd: "2026-09-30", writtenAt: "2026-10-12T09:00:00+02:00" },
 };
 
-// Lessons of DOMAIN.md §5, by words their titles are likely to carry in Swedish.
+// Lessons of DOMAIN.md §5 by their number there (demo-lessons.ts seeds them before procurements).
 const LESSON = {
-  upgrade: ["uppgradering"],
-  oneSupplier: ["en leverantör", "en enda leverantör", "formella krav", "formella ska-krav"],
-  ambiguousCriterion: ["utvärderingskriteri", "tvetydig", "två sätt"],
-  fewTenders: ["för få anbud", "för få"],
-  challengedDocuments: ["förfrågningsunderlag", "upphandlingsdokument", "kostade ett år", "kostade nästan ett år"],
-  unsignedContract: ["huvudavtal"],
-  pdl: ["pdl", "patientdatalag"],
-  goLiveStopped: ["tre dagar", "3 dagar", "driftstart stopp", "stoppades"],
-  paymentAtGoLive: ["betalning"],
-  contractChanges: ["avtalsändring", "kontraktsändring", "skadeavgift", "tilläggsavtal"],
-  medicationMigration: ["läkemedelslist"],
-  usability: ["användbar"],
+  upgrade: 1,
+  oneSupplier: 2,
+  ambiguousCriterion: 3,
+  fewTenders: 4,
+  challengedDocuments: 5,
+  unsignedContract: 6,
+  pdl: 7,
+  goLiveStopped: 8,
+  paymentAtGoLive: 9,
+  contractChanges: 10,
+  medicationMigration: 11,
+  usability: 13,
 } as const satisfies Record<string, LessonMatch>;
 
 // ---------------------------------------------------------------------------------------------
@@ -1121,13 +1122,18 @@ async function linkDemoSets(procurementId: string, procurement: DemoProcurement,
   }
 }
 
-/** Links lessons found by title; none is an error (the lessons feature may not have seeded any). */
+/**
+ * Links the demo lessons by their seeded title (a lesson renamed during a demo is left unlinked
+ * rather than guessed at).
+ */
 async function linkDemoLessons(procurementId: string, procurement: DemoProcurement, lookups: Lookups): Promise<void> {
-  for (const fragments of procurement.lessons ?? []) {
+  for (const number of procurement.lessons ?? []) {
+    const demoLesson = DEMO_LESSONS.find((candidate) => candidate.number === number);
+    if (!demoLesson) throw new Error(`Demo procurement refers to unknown lesson ${number}`);
     const [lesson] = await db
       .select({ id: lessons.id })
       .from(lessons)
-      .where(or(...fragments.map((fragment) => ilike(lessons.title, `%${fragment}%`))))
+      .where(eq(lessons.title, demoLesson.input.title))
       .orderBy(lessons.createdAt)
       .limit(1);
     if (!lesson) continue;

@@ -676,6 +676,7 @@ export const DEMO_REQUIREMENT_LINKS: readonly DemoLink[] = [
   // IS-005 was renumbered BL-008 while the set was on remiss (demo-sets.ts).
   skane("BL-008", "SITHS"),
   skane("BL-001", "HSA"),
+  skane("BL-001", "PDL + HSLF-FS 2016:40", "HSLF-FS 2016:40 (ändrad t.o.m. HSLF-FS 2020:56)"),
   skane("BL-005", "PDL + HSLF-FS 2016:40", "HSLF-FS 2016:40 (ändrad t.o.m. HSLF-FS 2020:56)"),
   skane("TA-001", "WCAG / EN 301 549", "EN 301 549 V3.2.1 (WCAG 2.1 AA)"),
   skane("KV-004", "MDR", "MDR 2017/745"),

@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { collaborations, regions, users } from "../../db/schema/accounts";
 import { lessons, lessonSetLinks, requirementLessonLinks } from "../../db/schema/lessons";
 import { requirementSets, requirements } from "../../db/schema/requirements";
-import { requirementStandardLinks, standards, standardVersions } from "../../db/schema/standards";
+import { requirementStandardLinks } from "../../db/schema/standards";
 import { DEMO_LESSONS, seedDemoLessons } from "../../db/seed/demo-lessons";
 import { SKANE_SET_TITLE } from "../../db/seed/demo-sets";
 import { seedDemoData } from "../../db/seed/seed";
@@ -16,46 +16,6 @@ import { hasNewerVersion } from "~/utils/requirement-link-schemas";
 import { principalFor } from "./set-helpers";
 
 // The harness gives this file a fresh, migrated database.
-
-/** Catalogue entries the links need, added only when the standards seed has none like them. */
-const NEEDED_STANDARDS = [
-  {
-    pattern: /SNOMED/i,
-    code: "SNOMED CT",
-    name: "SNOMED CT, svensk utgåva",
-    current: "Sweden Extension 2024-11-30",
-    older: ["Sweden Extension 2024-05-31"],
-  },
-  { pattern: /ICD-?10/i, code: "ICD-10-SE", name: "ICD-10-SE", current: "2025", older: [] },
-  { pattern: /FHIR/i, code: "HL7 FHIR", name: "HL7 FHIR", current: "R4 (4.0.1)", older: ["STU3 (3.0.2)"] },
-  { pattern: /301 ?549|WCAG/i, code: "EN 301 549", name: "EN 301 549 (WCAG 2.1 AA)", current: "V3.2.1", older: [] },
-  {
-    pattern: /HSLF|PDL/i,
-    code: "HSLF-FS 2016:40",
-    name: "PDL och HSLF-FS 2016:40",
-    current: "HSLF-FS 2020:56",
-    older: [],
-  },
-] as const;
-
-async function ensureStandards() {
-  const existing = await db.select({ code: standards.code, name: standards.name }).from(standards);
-  for (const needed of NEEDED_STANDARDS) {
-    if (existing.some((row) => needed.pattern.test(row.code) || needed.pattern.test(row.name))) continue;
-    const [row] = await db
-      .insert(standards)
-      .values({ code: needed.code, name: needed.name, category: "interoperability", currentVersion: needed.current })
-      .returning({ id: standards.id });
-    if (!row) throw new Error("no standard");
-    await db.insert(standardVersions).values(
-      [needed.current, ...needed.older].map((label, index) => ({
-        standardId: row.id,
-        label,
-        releasedOn: `${2024 - index}-06-01`,
-      })),
-    );
-  }
-}
 
 async function counts() {
   const [lessonCount] = await db.select({ n: count() }).from(lessons);
@@ -99,9 +59,6 @@ async function userByEmail(email: string) {
 
 test("demo lessons: the thirteen of DOMAIN.md §5, shared and linked where they matter; a rerun adds nothing", async () => {
   await seedDemoData(db, { passwordHash: "x" });
-  await ensureStandards();
-  // Links to a catalogue that arrived later are added by the next run.
-  await seedDemoLessons();
 
   const rows = await db
     .select({
@@ -155,7 +112,8 @@ test("demo lessons: the thirteen of DOMAIN.md §5, shared and linked where they 
     "Avtalsändringar ledde till krav på upphandlingsskadeavgift",
   );
 
-  // Standards: IN-004 refers to HL7 FHIR, and at least one pin lags behind its catalogue.
+  // Standards (seeded by demo-standards.ts) show on the same requirements: IN-004 refers to HL7
+  // FHIR, and JF-001's Snomed CT pin lags behind the catalogue.
   const in004 = await requirementOf("skane", SKANE_SET_TITLE, "IN-004");
   const in004Links = await getRequirementLinks({ requirementId: in004.id, area: in004.area, principal: erik });
   expect(in004Links.standards.map((link) => link.code).join(" ")).toMatch(/FHIR/);
