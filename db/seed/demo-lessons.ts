@@ -35,13 +35,9 @@ import { lessons, lessonSetLinks, requirementLessonLinks } from "../schema/lesso
 import { requirementSets, requirements } from "../schema/requirements";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
-import { SKANE_SET_TITLE } from "./demo-sets";
+import { SKANE_SET_TITLE, STOCKHOLM_SET_TITLE, SUSSA_SET_TITLE, THREE_R_SET_TITLE } from "./demo-titles";
 
 const SEED_REQUEST: RequestInfo = { requestId: "demo-seed", ipAddress: null, userAgent: "samkrav-seed" };
-
-const SUSSA_SET_TITLE = "Sussa gemensam kravbild – informationssäkerhet och PDL";
-const THREE_R_SET_TITLE = "3R gemensam arkitektur – interoperabilitet och standarder";
-const STOCKHOLM_SET_TITLE = "Kompletterande moduler till huvudjournalsystemet – kravutkast";
 
 type SetKey = "skane" | "sussa" | "3r" | "stockholm";
 const SETS: Record<SetKey, { regionSlug: DemoRegionSlug; title: string }> = {

@@ -36,6 +36,17 @@ import {
 import { requirementSets } from "../schema/requirements";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
+import {
+  SKANE_MILLENNIUM_TITLE,
+  SKANE_NEW_PROCUREMENT_TITLE,
+  STOCKHOLM_FVM_TITLE,
+  STOCKHOLM_GENERATION_TITLE,
+  STOCKHOLM_MODULES_TITLE,
+  SUSSA_TITLE,
+  THREE_R_TITLE,
+  VGR_FIRST_ROUND_TITLE,
+  VGR_MILLENNIUM_TITLE,
+} from "./demo-titles";
 import { DEMO_LESSONS } from "./demo-lessons";
 import { DEMO_SETS } from "./demo-sets";
 
@@ -119,9 +130,6 @@ const LESSON = {
 // ---------------------------------------------------------------------------------------------
 // Region Skåne
 // ---------------------------------------------------------------------------------------------
-
-export const SKANE_MILLENNIUM_TITLE = "SDV – Sammanhållen digital vårdmiljö (Cerner/Oracle Millennium)";
-export const SKANE_NEW_PROCUREMENT_TITLE = "SDV – ny upphandling av vårdinformationssystem";
 
 const SKANE_MILLENNIUM: DemoProcurement = {
   regionSlug: "skane",
@@ -395,9 +403,6 @@ const SKANE_NEW_PROCUREMENT: DemoProcurement = {
 // Västra Götalandsregionen
 // ---------------------------------------------------------------------------------------------
 
-export const VGR_FIRST_ROUND_TITLE = "FVM – kärnsystem, första upphandlingsomgången (konkurrenspräglad dialog)";
-export const VGR_MILLENNIUM_TITLE = "FVM / program Millennium – Framtidens vårdinformationsmiljö";
-
 const VGR_FIRST_ROUND: DemoProcurement = {
   regionSlug: "vgr",
   title: VGR_FIRST_ROUND_TITLE,
@@ -586,10 +591,6 @@ const VGR_MILLENNIUM: DemoProcurement = {
 // Region Stockholm
 // ---------------------------------------------------------------------------------------------
 
-export const STOCKHOLM_FVM_TITLE = "FVM – samlad vårdinformationsmiljö (SLL), 2018–2020";
-export const STOCKHOLM_GENERATION_TITLE = "Generationsskifte Vårdens IT – nytt huvudjournalsystem";
-export const STOCKHOLM_MODULES_TITLE = "Kompletterande moduler till huvudjournalsystemet";
-
 const STOCKHOLM_FVM: DemoProcurement = {
   regionSlug: "stockholm",
   title: STOCKHOLM_FVM_TITLE,
@@ -755,9 +756,6 @@ const STOCKHOLM_MODULES: DemoProcurement = {
 // ---------------------------------------------------------------------------------------------
 // 3R and Sussa: the joint procurements
 // ---------------------------------------------------------------------------------------------
-
-export const THREE_R_TITLE = "3R – gemensam upphandling av vårdinformationssystem";
-export const SUSSA_TITLE = "Sussa – gemensam upphandling av vårdinformationsstöd (Cambio Cosmic)";
 
 const THREE_R: DemoProcurement = {
   // DOMAIN.md names no lead for the joint procurement; Stockholm, which carried on alone when the

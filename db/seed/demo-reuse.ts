@@ -28,14 +28,15 @@ import { regions, users } from "../schema/accounts";
 import { requirementSets, requirements } from "../schema/requirements";
 
 import type { DemoRegionSlug, DemoUserEmail } from "./demo-data";
-import { SKANE_SET_TITLE } from "./demo-sets";
+import {
+  HALLAND_REUSE_SET_TITLE,
+  SKANE_SET_TITLE,
+  STOCKHOLM_SET_TITLE,
+  SUSSA_SET_TITLE,
+  THREE_R_SET_TITLE,
+} from "./demo-titles";
 
 const SEED_REQUEST: RequestInfo = { requestId: "seed", ipAddress: null, userAgent: "samkrav-seed" };
-
-const SUSSA_TITLE = "Sussa gemensam kravbild – informationssäkerhet och PDL";
-const THREE_R_TITLE = "3R gemensam arkitektur – interoperabilitet och standarder";
-const STOCKHOLM_TITLE = "Kompletterande moduler till huvudjournalsystemet – kravutkast";
-export const HALLAND_REUSE_SET_TITLE = "Halland – tilläggsmoduler till vårdinformationsstödet, kravunderlag";
 
 const MARTIN: DemoUserEmail = "martin.carlsson@halland.example.se";
 const IDA: DemoUserEmail = "ida.sandstrom@halland.example.se";
@@ -176,7 +177,7 @@ async function seedHalland(): Promise<void> {
       procurementReference: "RH 2026-0412",
       actorUserId: martin.id,
     }));
-  const sussa = await setId("sormland", SUSSA_TITLE);
+  const sussa = await setId("sormland", SUSSA_SET_TITLE);
   const { copies, created } = await ensureCopies(martin, sussa, ["IS-004", "IS-005", "BL-001"], target);
   const adapted = copies.get("BL-001");
   if (adapted && created.has("BL-001")) {
@@ -209,8 +210,8 @@ async function seedHalland(): Promise<void> {
 async function seedStockholm(): Promise<void> {
   const emma = await user(EMMA);
   const erik = await user(ERIK);
-  const target = await setId("stockholm", STOCKHOLM_TITLE);
-  await ensureCopies(emma, await setId("vgr", THREE_R_TITLE), ["IN-001"], target);
+  const target = await setId("stockholm", STOCKHOLM_SET_TITLE);
+  await ensureCopies(emma, await setId("vgr", THREE_R_SET_TITLE), ["IN-001"], target);
   const skane = await setId("skane", SKANE_SET_TITLE);
   const { copies, created } = await ensureCopies(emma, skane, ["IS-003"], target);
   if (copies.get("IS-003") && created.has("IS-003")) {

@@ -24,11 +24,9 @@ import { requirementSets } from "../schema/requirements";
 import { reviewInvitations, reviewRounds } from "../schema/reviews";
 
 import type { DemoRegionSlug, DemoUserEmail } from "./demo-data";
-import { SKANE_SET_TITLE } from "./demo-sets";
+import { SKANE_SET_TITLE, SUSSA_SET_TITLE } from "./demo-titles";
 
 const SEED_REQUEST: RequestInfo = { requestId: "demo-seed", ipAddress: null, userAgent: "samkrav-seed" };
-
-const SUSSA_SET_TITLE = "Sussa gemensam kravbild – informationssäkerhet och PDL";
 
 type DemoReviewer = { readonly email: DemoUserEmail; readonly required: boolean };
 type DemoDecision = {

@@ -41,6 +41,7 @@ import { collaborations, regions, users } from "../schema/accounts";
 import { baselines, requirementSets, requirements, setSections } from "../schema/requirements";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
+import { SKANE_SET_TITLE, STOCKHOLM_SET_TITLE, SUSSA_SET_TITLE, THREE_R_SET_TITLE } from "./demo-titles";
 
 // ---------------------------------------------------------------------------------------------
 // Data shapes
@@ -102,7 +103,6 @@ export type DemoSet = {
 const ERIK = "erik.svensson@skane.example.se";
 const FATIMA = "fatima.haddad@skane.example.se";
 
-export const SKANE_SET_TITLE = "Kravspecifikation vårdinformationssystem (VIS) – SDV";
 export const SKANE_BASELINE_1 = "Remissversion 1.0";
 export const SKANE_BASELINE_2 = "Remissversion 1.1";
 
@@ -1286,7 +1286,7 @@ const FREDRIK = "fredrik.olsson@sormland.example.se";
 
 const SUSSA_SET: DemoSet = {
   regionSlug: "sormland",
-  title: "Sussa gemensam kravbild – informationssäkerhet och PDL",
+  title: SUSSA_SET_TITLE,
   description:
     "Gemensamma krav på informationssäkerhet, behörighet och loggning enligt PDL, integration och drift som " +
     "Sussa-regionerna ställer vid upphandling av tilläggsmoduler och angränsande system till det gemensamma " +
@@ -1643,7 +1643,7 @@ const MARIA = "maria.johansson@vgr.example.se";
 
 const THREE_R_SET: DemoSet = {
   regionSlug: "vgr",
-  title: "3R gemensam arkitektur – interoperabilitet och standarder",
+  title: THREE_R_SET_TITLE,
   description:
     "Gemensamma arkitekturkrav som 3R-regionerna återanvänder i upphandlingar av vårdinformationsstöd och " +
     "moduler: öppna gränssnitt, nationella tjänster, informationssäkerhet, migrering och beslutsstöd. Bygger på " +
@@ -1950,7 +1950,7 @@ const DANIEL = "daniel.ek@stockholm.example.se";
 
 const STOCKHOLM_SET: DemoSet = {
   regionSlug: "stockholm",
-  title: "Kompletterande moduler till huvudjournalsystemet – kravutkast",
+  title: STOCKHOLM_SET_TITLE,
   description:
     "Arbetsutkast inom Generationsskifte Vårdens IT: krav på moduler som ska komplettera det nya " +
     "huvudjournalsystemet. Delas inte förrän verksamhetsarkitekturen är förankrad.",

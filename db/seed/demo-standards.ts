@@ -28,7 +28,7 @@ import {
 } from "../schema/standards";
 
 import type { DemoCollaborationSlug, DemoRegionSlug, DemoUserEmail } from "./demo-data";
-import { SKANE_SET_TITLE } from "./demo-sets";
+import { SKANE_SET_TITLE, STOCKHOLM_SET_TITLE, SUSSA_SET_TITLE, THREE_R_SET_TITLE } from "./demo-titles";
 
 type Category = (typeof standards.category.enumValues)[number];
 type Lifecycle = (typeof standards.lifecycle.enumValues)[number];
@@ -625,10 +625,6 @@ type DemoLink = {
   /** The version the requirement was written against; an older one is flagged. */
   readonly version?: string;
 };
-
-const SUSSA_SET_TITLE = "Sussa gemensam kravbild – informationssäkerhet och PDL";
-const THREE_R_SET_TITLE = "3R gemensam arkitektur – interoperabilitet och standarder";
-const STOCKHOLM_SET_TITLE = "Kompletterande moduler till huvudjournalsystemet – kravutkast";
 
 const skane = (ref: string, code: DemoStandardCode, version?: string): DemoLink => ({
   regionSlug: "skane",

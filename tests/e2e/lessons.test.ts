@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
-import { SKANE_SET_TITLE } from "../../db/seed/demo-sets";
+import { SKANE_SET_TITLE } from "../../db/seed/demo-titles";
 import type { RunningServer } from "../support/spawn-server";
 
 import {

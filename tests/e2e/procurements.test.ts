@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
-import { SUSSA_TITLE } from "../../db/seed/demo-procurements";
+import { SUSSA_TITLE } from "../../db/seed/demo-titles";
 import type { RunningServer } from "../support/spawn-server";
 
 import {

@@ -6,7 +6,7 @@ import { lessons, lessonSetLinks, requirementLessonLinks } from "../../db/schema
 import { requirementSets, requirements } from "../../db/schema/requirements";
 import { requirementStandardLinks } from "../../db/schema/standards";
 import { DEMO_LESSONS, seedDemoLessons } from "../../db/seed/demo-lessons";
-import { SKANE_SET_TITLE } from "../../db/seed/demo-sets";
+import { SKANE_SET_TITLE } from "../../db/seed/demo-titles";
 import { seedDemoData } from "../../db/seed/seed";
 import { listLessons } from "~/models/lessons.server";
 import { getRequirementLinks } from "~/models/requirement-links.server";

@@ -14,15 +14,14 @@ import {
 } from "../../db/schema/procurements";
 import { DEMO_COLLABORATIONS } from "../../db/seed/demo-data";
 import { DEMO_LESSONS } from "../../db/seed/demo-lessons";
+import { DEMO_PROCUREMENTS, seedDemoProcurements } from "../../db/seed/demo-procurements";
 import {
-  DEMO_PROCUREMENTS,
   SKANE_MILLENNIUM_TITLE,
   STOCKHOLM_MODULES_TITLE,
   SUSSA_TITLE,
   THREE_R_TITLE,
   VGR_MILLENNIUM_TITLE,
-  seedDemoProcurements,
-} from "../../db/seed/demo-procurements";
+} from "../../db/seed/demo-titles";
 import { seedDemoData } from "../../db/seed/seed";
 import { listProcurements } from "~/models/procurements.server";
 import { db } from "~/utils/db.server";

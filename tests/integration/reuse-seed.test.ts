@@ -9,7 +9,8 @@ import { regions, users } from "../../db/schema/accounts";
 import { libraryDeclines } from "../../db/schema/library";
 import { notifications } from "../../db/schema/notifications";
 import { requirementSets, requirements } from "../../db/schema/requirements";
-import { HALLAND_REUSE_SET_TITLE, seedDemoReuse } from "../../db/seed/demo-reuse";
+import { seedDemoReuse } from "../../db/seed/demo-reuse";
+import { HALLAND_REUSE_SET_TITLE } from "../../db/seed/demo-titles";
 import { seedDemoData } from "../../db/seed/seed";
 
 // The harness gives this file a fresh, migrated database.

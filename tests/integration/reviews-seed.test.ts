@@ -5,7 +5,7 @@ import { collaborations, regions, users } from "../../db/schema/accounts";
 import { baselines, requirementSets } from "../../db/schema/requirements";
 import { baselineEstablishments, reviewInvitations, reviewRounds } from "../../db/schema/reviews";
 import { seedDemoReviews } from "../../db/seed/demo-reviews";
-import { SKANE_SET_TITLE } from "../../db/seed/demo-sets";
+import { SKANE_SET_TITLE } from "../../db/seed/demo-titles";
 import { seedDemoData } from "../../db/seed/seed";
 import { db } from "~/utils/db.server";
 

@@ -9,8 +9,8 @@ import { diffSets } from "~/utils/set-diff";
 
 import { auditEvents, collaborations, regions } from "../../db/schema/accounts";
 import { baselines, requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
-import { HALLAND_REUSE_SET_TITLE } from "../../db/seed/demo-reuse";
-import { DEMO_SETS, SKANE_BASELINE_1, SKANE_BASELINE_2, SKANE_SET_TITLE } from "../../db/seed/demo-sets";
+import { DEMO_SETS, SKANE_BASELINE_1, SKANE_BASELINE_2 } from "../../db/seed/demo-sets";
+import { HALLAND_REUSE_SET_TITLE, SKANE_SET_TITLE } from "../../db/seed/demo-titles";
 import { seedDemoData } from "../../db/seed/seed";
 
 // The harness gives this file a fresh, migrated database; the tests run in order on it.
