@@ -473,7 +473,7 @@ export async function createStandard({
       const [created] = await tx
         .insert(standards)
         .values({ ...input, currentVersion: firstVersion, createdByUserId: actorUserId })
-        .onConflictDoNothing({ target: standards.code })
+        .onConflictDoNothing()
         .returning({ id: standards.id });
       if (!created) return { status: "duplicate-code" };
       if (firstVersion !== "") {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { collaborations, regions, users } from "./accounts";
@@ -46,7 +47,9 @@ export const standards = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex("standards_code_key").on(table.code)],
+  // Codes are unique whatever their case ("hl7 fhir" is HL7 FHIR): the model checks first for a
+  // clear message, the index settles two simultaneous creates.
+  (table) => [uniqueIndex("standards_code_key").on(sql`lower(${table.code})`)],
 );
 
 /** The versions of a standard, newest by `releasedOn`; a new one flags requirements pinned to older ones. */

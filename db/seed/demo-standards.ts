@@ -737,7 +737,7 @@ export async function seedDemoStandards(): Promise<void> {
           createdByUserId: platformAdmin,
         })),
       )
-      .onConflictDoNothing({ target: standards.code });
+      .onConflictDoNothing();
     const standardIds = new Map(
       (
         await tx

@@ -93,6 +93,26 @@ describe("the catalogue", () => {
     expect(await auditRows("standard.created")).toHaveLength(before);
   });
 
+  test("two creates of one code in different case at once: exactly one is created, the other is told", async () => {
+    const actor = await admin();
+    const code = `Samtidig-${Math.random().toString(36).slice(2, 8)}`;
+    const results = await Promise.all(
+      [code.toUpperCase(), code.toLowerCase()].map((variant) =>
+        createStandard({
+          input: standardInput({ code: variant }),
+          firstVersion: "",
+          actorUserId: actor.id,
+          request: TEST_REQUEST,
+        }),
+      ),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual(["created", "duplicate-code"]);
+    // The database itself refuses the second spelling (the index is on lower(code)).
+    await expect(
+      db.execute(sql`insert into standards (code, name, category) values (${code}, 'Dubblett', 'law')`),
+    ).rejects.toThrow();
+  });
+
   test("an edit from the current version is saved, bumps the version and audits the changed fields", async () => {
     const actor = await admin();
     const { id } = await newStandard(actor.id);

@@ -1,0 +1,2 @@
+DROP INDEX "standards_code_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "standards_code_key" ON "standards" USING btree (lower("code"));
