@@ -218,7 +218,7 @@ export async function searchLibrary({
         -- The library's sets, read once: a few hundred rows that the matches are checked against
         -- and that the sets list is made from.
         select requirement_sets.id, requirement_sets.title, requirement_sets.status, requirement_sets.visibility,
-          requirement_sets.owner_region_id, requirement_sets.collaboration_id
+          requirement_sets.owner_region_id, requirement_sets.collaboration_id, requirement_sets.title_vector
         from requirement_sets where ${setConditions}
       ),
       hits as materialized (
@@ -237,7 +237,7 @@ export async function searchLibrary({
       ls as (
         select vis.*, coalesce(set_hits.match_count, 0) as match_count
         from vis left join set_hits on set_hits.set_id = vis.id
-        where set_hits.set_id is not null or to_tsvector('swedish', vis.title) @@ ${tsq}
+        where set_hits.set_id is not null or vis.title_vector @@ ${tsq}
       )
       select
         (select count(*)::int from hits) as total,

@@ -61,6 +61,8 @@ export const requirementSets = pgTable(
     updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The title as Swedish words, for the library's set-title matches (read for every visible set). */
+    titleVector: tsvector("title_vector").generatedAlwaysAs(sql`to_tsvector('swedish', coalesce(title, ''))`),
   },
   (table) => [
     index("requirement_sets_owner_idx").on(table.ownerRegionId),
@@ -137,6 +139,10 @@ export const requirements = pgTable(
   },
   (table) => [
     index("requirements_set_order_idx").on(table.setId, table.sectionId, table.position),
+    // Live requirements per set, counted from the index alone (the library's sets list, set counts).
+    index("requirements_live_set_idx")
+      .on(table.setId)
+      .where(sql`${table.deletedAt} is null`),
     index("requirements_search_idx").using("gin", table.searchVector),
     index("requirements_source_idx")
       .on(table.sourceRequirementId)

@@ -154,6 +154,31 @@ function filters(overrides: Partial<LibraryFilters>): LibraryFilters {
 }
 
 describe("library search", () => {
+  test("a set whose title matches is listed even when none of its requirements does; a private one is not", async () => {
+    const w = await world();
+    const word = uniqueWord();
+    const titled = await makeSet({
+      regionId: w.c.id,
+      authorId: w.authorC.id,
+      visibility: "portal",
+      title: `Kravbild för ${word}`,
+    });
+    await addRequirement(titled, w.authorC.id, { title: "Ett krav om något annat", text: "Helt andra ord." });
+    const hidden = await makeSet({ regionId: w.b.id, authorId: w.authorB.id, title: `Privat ${word}` });
+    await addRequirement(hidden, w.authorB.id, { title: "Ett dolt krav", text: "Helt andra ord." });
+    // Renaming a set changes what its title matches (the title's word vector is generated from it).
+    const renamed = await makeSet({ regionId: w.c.id, authorId: w.authorC.id, visibility: "portal", title: word });
+    await db.update(requirementSets).set({ title: "Nytt namn" }).where(eq(requirementSets.id, renamed));
+    await finishSets();
+
+    const result = await searchLibrary({ principal: await principalOf(w.me.id), filters: filters({ q: word }) });
+    expect(result.requirements).toEqual([]);
+    expect(
+      result.sets.map((set) => ({ id: set.id, matchCount: set.matchCount, requirementCount: set.requirementCount })),
+    ).toEqual([{ id: titled, matchCount: 0, requirementCount: 1 }]);
+    expect(result.setTotal).toBe(1);
+  });
+
   test("finds only what other regions share with me: never private sets, other collaborations, my own, archived or deleted", async () => {
     const w = await world();
     const word = uniqueWord();

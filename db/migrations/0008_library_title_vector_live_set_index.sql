@@ -1,0 +1,2 @@
+ALTER TABLE "requirement_sets" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('swedish', coalesce(title, ''))) STORED;--> statement-breakpoint
+CREATE INDEX "requirements_live_set_idx" ON "requirements" USING btree ("set_id") WHERE "requirements"."deleted_at" is null;
