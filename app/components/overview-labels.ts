@@ -6,27 +6,6 @@ import type { MessageKey } from "~/utils/i18n";
  * checks each list against its database enum.
  */
 
-export const LOU_PHASES = [
-  "needs_analysis",
-  "market_analysis",
-  "preparation",
-  "tender_documents",
-  "publication",
-  "tender_period",
-  "opening",
-  "evaluation",
-  "award",
-  "standstill",
-  "review",
-  "contract",
-  "contract_management",
-  "cancelled",
-] as const;
-export type LouPhase = (typeof LOU_PHASES)[number];
-
-export const RAG_STATUSES = ["green", "amber", "red"] as const;
-export type RagStatus = (typeof RAG_STATUSES)[number];
-
 export const LESSON_SEVERITIES = ["low", "medium", "high"] as const;
 export type LessonSeverity = (typeof LESSON_SEVERITIES)[number];
 
@@ -35,29 +14,6 @@ export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
 
 export const COMMON_LEVELS = ["required", "recommended"] as const;
 export type CommonLevel = (typeof COMMON_LEVELS)[number];
-
-export const phaseLabel: Record<LouPhase, MessageKey> = {
-  needs_analysis: "overview.phase.needs_analysis",
-  market_analysis: "overview.phase.market_analysis",
-  preparation: "overview.phase.preparation",
-  tender_documents: "overview.phase.tender_documents",
-  publication: "overview.phase.publication",
-  tender_period: "overview.phase.tender_period",
-  opening: "overview.phase.opening",
-  evaluation: "overview.phase.evaluation",
-  award: "overview.phase.award",
-  standstill: "overview.phase.standstill",
-  review: "overview.phase.review",
-  contract: "overview.phase.contract",
-  contract_management: "overview.phase.contract_management",
-  cancelled: "overview.phase.cancelled",
-};
-
-export const ragLabel: Record<RagStatus, MessageKey> = {
-  green: "overview.rag.green",
-  amber: "overview.rag.amber",
-  red: "overview.rag.red",
-};
 
 export const severityLabel: Record<LessonSeverity, MessageKey> = {
   low: "overview.severity.low",

@@ -3,7 +3,8 @@ import { Link } from "@remix-run/react";
 import type { OverviewLesson } from "~/models/overview.server";
 import { useT } from "~/utils/i18n";
 
-import { phaseLabel, severityLabel } from "./overview-labels";
+import { severityLabel } from "./overview-labels";
+import { louPhaseLabel } from "~/utils/lou-phases";
 import { EmptyState, OverviewSection } from "./overview-section";
 
 /** Panel 7: the newest lessons the viewer may read, with severity, linking to each lesson. */
@@ -34,7 +35,7 @@ export function RecentLessons({ lessons }: { lessons: { items: readonly Overview
                 <td>
                   <span className={`severity severity-${lesson.severity}`}>{t(severityLabel[lesson.severity])}</span>
                 </td>
-                <td>{lesson.phase ? t(phaseLabel[lesson.phase]) : t("overview.none")}</td>
+                <td>{lesson.phase ? t(louPhaseLabel[lesson.phase]) : t("overview.none")}</td>
                 <td>{lesson.regionName}</td>
                 <td>
                   {lesson.sourceDate ? t.date(lesson.sourceDate) : t("overview.none")}

@@ -5,12 +5,14 @@ import { useT, type Translator } from "~/utils/i18n";
 
 import { dayNumber } from "./charts/chart-scale";
 import { TimelineChart } from "./charts/timeline-chart";
-import { phaseLabel, ragLabel, RAG_STATUSES, type RagStatus } from "./overview-labels";
+import { RagBadge } from "./procurement-badges";
+import { ragLabel, RAG_STATUSES, type RagStatus } from "~/utils/procurement-fields";
+import { louPhaseLabel } from "~/utils/lou-phases";
 import { ChartFigure, EmptyState, OverviewSection } from "./overview-section";
 
 /** The milestone's name: its own label when it has one, else its LOU phase. */
 function milestoneName(t: Translator, milestone: OverviewProcurement["milestones"][number]): string {
-  const phase = t(phaseLabel[milestone.phase]);
+  const phase = t(louPhaseLabel[milestone.phase]);
   return milestone.label && milestone.label !== phase ? `${phase}: ${milestone.label}` : phase;
 }
 
@@ -25,11 +27,6 @@ function slipText(t: Translator, planned: string | null, actual: string | null):
 /** Red first, then amber, then green; otherwise in the order given (lead region, title). */
 function byRag(a: OverviewProcurement, b: OverviewProcurement): number {
   return RAG_STATUSES.indexOf(b.rag) - RAG_STATUSES.indexOf(a.rag);
-}
-
-export function RagBadge({ rag }: { rag: RagStatus }) {
-  const t = useT();
-  return <span className={`rag rag-${rag}`}>{t(ragLabel[rag])}</span>;
 }
 
 /** Panel 1: the procurements on a time axis, and the same dates in a table. */
@@ -65,7 +62,7 @@ export function ProcurementTimeline({
               label: procurement.title,
               detail: t("overview.timeline.detail", {
                 region: procurement.leadRegionName,
-                phase: t(phaseLabel[procurement.phase]),
+                phase: t(louPhaseLabel[procurement.phase]),
                 rag: t(ragLabel[procurement.rag]),
               }),
               milestones: procurement.milestones.map((milestone, index) => ({
@@ -156,7 +153,7 @@ export function ProcurementStatus({ procurements }: { procurements: readonly Ove
                       {procurement.participants.length > 0 ? ` + ${procurement.participants.join(", ")}` : ""}
                     </span>
                   </th>
-                  <td>{t(phaseLabel[procurement.phase])}</td>
+                  <td>{t(louPhaseLabel[procurement.phase])}</td>
                   <td>
                     <RagBadge rag={procurement.rag} />
                     {procurement.ragReason ? <span className="overview-subline">{procurement.ragReason}</span> : null}

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 
 import { useT } from "~/utils/i18n";
 import { visibilityLabel } from "~/utils/labels";
-import { phaseLabel, phaseNumber, ragLabel, type LouPhase, type RagStatus } from "~/utils/procurement-fields";
+import { phaseNumber, ragLabel, type RagStatus } from "~/utils/procurement-fields";
+import { louPhaseLabel, type LouPhase } from "~/utils/lou-phases";
 import type { Visibility } from "~/utils/requirement-fields";
 
 /** A shape per status as well as a colour, so RAG never rests on colour alone (the text says it too). */
@@ -24,10 +25,10 @@ export function RagBadge({ rag }: { rag: RagStatus }) {
 /** "Upphandlingsdokument (fas 4 av 13)"; avbruten stands alone. */
 export function PhaseText({ phase }: { phase: LouPhase }) {
   const t = useT();
-  if (phase === "cancelled") return <span className="phase phase-cancelled">{t(phaseLabel[phase])}</span>;
+  if (phase === "cancelled") return <span className="phase phase-cancelled">{t(louPhaseLabel[phase])}</span>;
   return (
     <span className="phase">
-      {t(phaseLabel[phase])}{" "}
+      {t(louPhaseLabel[phase])}{" "}
       <span className="muted">{t("procurements.phaseOf", { number: phaseNumber(phase), total: 13 })}</span>
     </span>
   );

@@ -3,7 +3,8 @@ import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } f
 
 import { ErrorList, InputField } from "~/components/forms";
 import { useT } from "~/utils/i18n";
-import { LOU_PHASES, phaseLabel, RAG_STATUSES } from "~/utils/procurement-fields";
+import { RAG_STATUSES } from "~/utils/procurement-fields";
+import { LOU_PHASES, louPhaseLabel } from "~/utils/lou-phases";
 
 import { RagBadge } from "./procurement-badges";
 
@@ -48,7 +49,7 @@ export function PhaseSelect({ field, label }: { field: FieldMetadata<unknown>; l
       <select {...getSelectProps(field, { ariaAttributes: true })}>
         {LOU_PHASES.map((phase, index) => (
           <option key={phase} value={phase}>
-            {phase === "cancelled" ? t(phaseLabel[phase]) : `${index + 1}. ${t(phaseLabel[phase])}`}
+            {phase === "cancelled" ? t(louPhaseLabel[phase]) : `${index + 1}. ${t(louPhaseLabel[phase])}`}
           </option>
         ))}
       </select>

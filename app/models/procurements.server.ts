@@ -19,15 +19,15 @@ import { writeAuditEvent } from "~/utils/audit.server";
 import type { DbOrTransaction, Transaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
 import { procurementVisibleTo, visibleTo, type Principal, type Resource } from "~/utils/policy.server";
-import type {
-  DecisionInput,
-  LouPhase,
-  MilestoneInput,
-  ProcurementInput,
-  ProcurementSort,
-  RagStatus,
-  StatusReportInput,
+import {
+  type DecisionInput,
+  type MilestoneInput,
+  type ProcurementInput,
+  type ProcurementSort,
+  type RagStatus,
+  type StatusReportInput,
 } from "~/utils/procurement-fields";
+import { type LouPhase } from "~/utils/lou-phases";
 import type { RequestInfo } from "~/utils/request.server";
 import type { Visibility } from "~/utils/requirement-fields";
 

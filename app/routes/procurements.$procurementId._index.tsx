@@ -41,14 +41,8 @@ import { useT, type MessageKey } from "~/utils/i18n";
 import { setStatusLabel, visibilityLabel } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { procurementPermissions, requireProcurementAccess } from "~/utils/procurement-access.server";
-import {
-  AddMilestoneSchema,
-  DecisionSchema,
-  LinkSchema,
-  phaseLabel,
-  RemoveSchema,
-  swedishDate,
-} from "~/utils/procurement-fields";
+import { AddMilestoneSchema, DecisionSchema, LinkSchema, RemoveSchema, swedishDate } from "~/utils/procurement-fields";
+import { louPhaseLabel } from "~/utils/lou-phases";
 import { requestInfo } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -413,10 +407,10 @@ function Milestones() {
           </thead>
           <tbody>
             {milestones.map((milestone) => {
-              const name = milestone.label || t(phaseLabel[milestone.phase]);
+              const name = milestone.label || t(louPhaseLabel[milestone.phase]);
               return (
                 <tr key={milestone.id}>
-                  <td>{t(phaseLabel[milestone.phase])}</td>
+                  <td>{t(louPhaseLabel[milestone.phase])}</td>
                   <td>
                     {milestone.label}
                     {milestone.unverified ? (

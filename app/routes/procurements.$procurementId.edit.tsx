@@ -19,7 +19,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { procurementPermissions, requireProcurementAccess } from "~/utils/procurement-access.server";
-import { EditProcurementSchema, phaseLabel, ragLabel, VersionSchema } from "~/utils/procurement-fields";
+import { EditProcurementSchema, ragLabel, VersionSchema } from "~/utils/procurement-fields";
+import { louPhaseLabel } from "~/utils/lou-phases";
 import { requestInfo } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -194,7 +195,7 @@ export default function EditProcurementRoute() {
                   {t("procurements.field.title")}: {theirs.title}
                 </li>
                 <li>
-                  {t("procurements.field.phase")}: {t(phaseLabel[theirs.phase])}
+                  {t("procurements.field.phase")}: {t(louPhaseLabel[theirs.phase])}
                 </li>
                 <li>
                   {t("procurements.field.rag")}: {t(ragLabel[theirs.rag])}

@@ -13,7 +13,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { requireProcurementAccess } from "~/utils/procurement-access.server";
-import { EditMilestoneSchema, phaseLabel } from "~/utils/procurement-fields";
+import { EditMilestoneSchema } from "~/utils/procurement-fields";
+import { louPhaseLabel } from "~/utils/lou-phases";
 import { requestInfo } from "~/utils/request.server";
 import { UuidSchema } from "~/utils/schemas";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -91,7 +92,7 @@ export default function EditMilestoneRoute() {
             <p>{t("procurements.milestone.theirs")}</p>
             <ul>
               <li>
-                {t("procurements.milestone.phase")}: {t(phaseLabel[theirs.phase])}
+                {t("procurements.milestone.phase")}: {t(louPhaseLabel[theirs.phase])}
                 {theirs.label ? ` – ${theirs.label}` : ""}
               </li>
               <li>

@@ -9,14 +9,13 @@ import { useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { can } from "~/utils/policy.server";
 import {
-  LOU_PHASES,
-  phaseLabel,
   PROCUREMENT_SORTS,
   RAG_STATUSES,
   ragLabel,
   type ProcurementSort,
   type RagStatus,
 } from "~/utils/procurement-fields";
+import { LOU_PHASES, louPhaseLabel } from "~/utils/lou-phases";
 import { UuidSchema } from "~/utils/schemas";
 
 /** Query parameters of the list; each is checked alone so one bad value does not hide the rest. */
@@ -136,7 +135,7 @@ export default function ProcurementsRoute() {
           name="phase"
           label={t("procurements.filter.phase")}
           value={filters.phase}
-          options={LOU_PHASES.map((phase) => ({ value: phase, label: t(phaseLabel[phase]) }))}
+          options={LOU_PHASES.map((phase) => ({ value: phase, label: t(louPhaseLabel[phase]) }))}
         />
         <FilterSelect
           name="rag"

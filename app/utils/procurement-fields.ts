@@ -2,31 +2,13 @@ import { z } from "zod";
 
 import type { ProcurementAuditAction } from "./audit.server";
 import type { MessageKey } from "./i18n";
+import { LOU_PHASES, type LouPhase } from "./lou-phases";
 import { VISIBILITIES } from "./requirement-fields";
 
 /**
  * The procurement vocabulary (DOMAIN.md §2.1) and the form schemas of the procurement pages,
  * shared by the server and the browser (through Conform); messages are dictionary keys.
  */
-
-/** The LOU phases in the order a procurement goes through them; avbruten can happen at any stage. */
-export const LOU_PHASES = [
-  "needs_analysis",
-  "market_analysis",
-  "preparation",
-  "tender_documents",
-  "publication",
-  "tender_period",
-  "opening",
-  "evaluation",
-  "award",
-  "standstill",
-  "review",
-  "contract",
-  "contract_management",
-  "cancelled",
-] as const;
-export type LouPhase = (typeof LOU_PHASES)[number];
 
 /** grön, gul, röd: in the order a list sorts them when "worst first" matters. */
 export const RAG_STATUSES = ["green", "amber", "red"] as const;
@@ -35,23 +17,6 @@ export type RagStatus = (typeof RAG_STATUSES)[number];
 /** How the list can be sorted (the `sort` parameter). */
 export const PROCUREMENT_SORTS = ["title", "lead", "phase", "rag", "report"] as const;
 export type ProcurementSort = (typeof PROCUREMENT_SORTS)[number];
-
-export const phaseLabel: Record<LouPhase, MessageKey> = {
-  needs_analysis: "procurements.phase.needs_analysis",
-  market_analysis: "procurements.phase.market_analysis",
-  preparation: "procurements.phase.preparation",
-  tender_documents: "procurements.phase.tender_documents",
-  publication: "procurements.phase.publication",
-  tender_period: "procurements.phase.tender_period",
-  opening: "procurements.phase.opening",
-  evaluation: "procurements.phase.evaluation",
-  award: "procurements.phase.award",
-  standstill: "procurements.phase.standstill",
-  review: "procurements.phase.review",
-  contract: "procurements.phase.contract",
-  contract_management: "procurements.phase.contract_management",
-  cancelled: "procurements.phase.cancelled",
-};
 
 export const ragLabel: Record<RagStatus, MessageKey> = {
   green: "procurements.rag.green",

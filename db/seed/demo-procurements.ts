@@ -20,7 +20,8 @@ import { and, eq } from "drizzle-orm";
 
 import { writeAuditEvent } from "../../app/utils/audit.server";
 import { db } from "../../app/utils/db.server";
-import type { LouPhase, RagStatus } from "../../app/utils/procurement-fields";
+import { type RagStatus } from "../../app/utils/procurement-fields";
+import { type LouPhase } from "../../app/utils/lou-phases";
 import type { RequestInfo } from "../../app/utils/request.server";
 import { collaborations, regions, users } from "../schema/accounts";
 import { lessons } from "../schema/lessons";

@@ -15,7 +15,9 @@ import {
 import { baselines, requirements, requirementSets } from "../../db/schema/requirements";
 import { reviewRounds } from "../../db/schema/reviews";
 import { collaborationStandards, regionStandardAdoptions, standards } from "../../db/schema/standards";
-import type { AdoptionStatus, LouPhase, RagStatus } from "~/components/overview-labels";
+import type { AdoptionStatus } from "~/components/overview-labels";
+import type { RagStatus } from "~/utils/procurement-fields";
+import { type LouPhase } from "~/utils/lou-phases";
 import { getCollaborationOverview, type CollaborationOverview } from "~/models/overview.server";
 import { loader } from "~/routes/collaborations.$collaborationId_.overview";
 import { buildPrincipal, loadAccess } from "~/utils/auth.server";

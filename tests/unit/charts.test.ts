@@ -8,14 +8,9 @@ import { commonStandardLevelEnum, standardAdoptionStatusEnum } from "../../db/sc
 import { dayNumber, timeDomain, yearTicks } from "~/components/charts/chart-scale";
 import { StackedBarChart, type StackedBar, type StackedSeries } from "~/components/charts/stacked-bar-chart";
 import { TimelineChart, type TimelineRow } from "~/components/charts/timeline-chart";
-import {
-  ADOPTION_STATUSES,
-  COMMON_LEVELS,
-  LESSON_SEVERITIES,
-  LOU_PHASES,
-  phaseLabel,
-  RAG_STATUSES,
-} from "~/components/overview-labels";
+import { ADOPTION_STATUSES, COMMON_LEVELS, LESSON_SEVERITIES } from "~/components/overview-labels";
+import { RAG_STATUSES } from "~/utils/procurement-fields";
+import { LOU_PHASES, louPhaseLabel } from "~/utils/lou-phases";
 import { en } from "~/i18n/en";
 import { sv } from "~/i18n/sv";
 
@@ -258,10 +253,10 @@ describe("the overview's enum labels", () => {
 
   test("name every LOU phase in both languages, cancelled as Avbruten", () => {
     for (const phase of LOU_PHASES) {
-      expect(sv[phaseLabel[phase]]).not.toBe("");
-      expect(en[phaseLabel[phase]]).not.toBe("");
+      expect(sv[louPhaseLabel[phase]]).not.toBe("");
+      expect(en[louPhaseLabel[phase]]).not.toBe("");
     }
-    expect(sv[phaseLabel.cancelled]).toBe("Avbruten");
-    expect(sv[phaseLabel.needs_analysis]).toBe("Behovsanalys");
+    expect(sv[louPhaseLabel.cancelled]).toBe("Avbruten");
+    expect(sv[louPhaseLabel.needs_analysis]).toBe("Behovsanalys");
   });
 });
