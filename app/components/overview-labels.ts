@@ -1,19 +1,11 @@
 import type { MessageKey } from "~/utils/i18n";
+import type { LessonSeverity } from "~/utils/lesson-fields";
+import type { AdoptionStatus, CommonLevel } from "~/utils/standard-fields";
 
 /**
- * The enum values the steering group's overview shows, with their dictionary keys. Kept here
- * rather than imported from db/schema so the browser bundle does not carry drizzle; a unit test
- * checks each list against its database enum.
+ * The overview's short labels for lesson severities, adoption statuses and common levels (the
+ * values themselves come from the lessons' and standards' field modules).
  */
-
-export const LESSON_SEVERITIES = ["low", "medium", "high"] as const;
-export type LessonSeverity = (typeof LESSON_SEVERITIES)[number];
-
-export const ADOPTION_STATUSES = ["adopted", "planned", "evaluating", "not_applicable"] as const;
-export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
-
-export const COMMON_LEVELS = ["required", "recommended"] as const;
-export type CommonLevel = (typeof COMMON_LEVELS)[number];
 
 export const severityLabel: Record<LessonSeverity, MessageKey> = {
   low: "overview.severity.low",

@@ -2,7 +2,8 @@ import type { OverviewCommonStandard, OverviewRegion } from "~/models/overview.s
 import { useT } from "~/utils/i18n";
 
 import { StackedBarChart } from "./charts/stacked-bar-chart";
-import { ADOPTION_STATUSES, adoptionLabel, levelLabel } from "./overview-labels";
+import { adoptionLabel, levelLabel } from "./overview-labels";
+import { ADOPTION_STATUSES } from "~/utils/standard-fields";
 import { ChartFigure, EmptyState, OverviewSection } from "./overview-section";
 
 const CELL_STATES = [...ADOPTION_STATUSES, "none"] as const;

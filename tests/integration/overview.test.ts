@@ -15,7 +15,7 @@ import {
 import { baselines, requirements, requirementSets } from "../../db/schema/requirements";
 import { reviewRounds } from "../../db/schema/reviews";
 import { collaborationStandards, regionStandardAdoptions, standards } from "../../db/schema/standards";
-import type { AdoptionStatus } from "~/components/overview-labels";
+import type { AdoptionStatus } from "~/utils/standard-fields";
 import type { RagStatus } from "~/utils/procurement-fields";
 import { type LouPhase } from "~/utils/lou-phases";
 import { getCollaborationOverview, type CollaborationOverview } from "~/models/overview.server";

@@ -8,7 +8,8 @@ import { commonStandardLevelEnum, standardAdoptionStatusEnum } from "../../db/sc
 import { dayNumber, timeDomain, yearTicks } from "~/components/charts/chart-scale";
 import { StackedBarChart, type StackedBar, type StackedSeries } from "~/components/charts/stacked-bar-chart";
 import { TimelineChart, type TimelineRow } from "~/components/charts/timeline-chart";
-import { ADOPTION_STATUSES, COMMON_LEVELS, LESSON_SEVERITIES } from "~/components/overview-labels";
+import { LESSON_SEVERITIES } from "~/utils/lesson-fields";
+import { ADOPTION_STATUSES, COMMON_LEVELS } from "~/utils/standard-fields";
 import { RAG_STATUSES } from "~/utils/procurement-fields";
 import { LOU_PHASES, louPhaseLabel } from "~/utils/lou-phases";
 import { en } from "~/i18n/en";
