@@ -195,5 +195,19 @@ describe("lessons and a requirement's links", () => {
     await page.getByRole("heading", { level: 1, name: "Lärdom: Otydligt ska-krav ledde till överprövning" }).waitFor();
     await page.getByText("Uppgiften behöver verifieras").first().waitFor();
     await page.getByText("Privat").first().waitFor();
+    const lessonPath = new URL(page.url()).pathname;
+
+    // The edit page, and the share step (for Skåne's admin; an editor is not offered it).
+    await expect(page.getByRole("link", { name: "Delning", exact: true }).count()).resolves.toBe(0);
+    await press(page, page.getByRole("link", { name: "Redigera", exact: true }));
+    await page.getByRole("heading", { level: 1, name: "Redigera lärdom" }).waitFor();
+    await expect(page.getByLabel("Titel", { exact: true }).inputValue()).resolves.toBe(
+      "Otydligt ska-krav ledde till överprövning",
+    );
+    const admin = await freshPage({ javaScript: false });
+    await signIn(admin, "anna.lindqvist@skane.example.se");
+    await visit(admin, lessonPath);
+    await press(admin, admin.getByRole("link", { name: "Delning", exact: true }));
+    await admin.getByRole("heading", { level: 1, name: "Dela lärdomen" }).waitFor();
   });
 });
