@@ -7,6 +7,10 @@ import { enStandards } from "./en-standards";
 import { enLessons } from "./en-lessons";
 import { enProcurements } from "./en-procurements";
 import { enOverview } from "./en-overview";
+import { enExchange } from "./en-exchange";
+import { enExchangeTabular } from "./en-exchange-tabular";
+import { enExchangeDocx } from "./en-exchange-docx";
+import { enExchangeReqif } from "./en-exchange-reqif";
 import type { MessageKey } from "./sv";
 
 /** English. Same keys as `sv.ts`; a missing or extra key is a type error. */
@@ -564,4 +568,8 @@ export const en: Record<MessageKey, string> = {
   ...enLessons,
   ...enProcurements,
   ...enOverview,
+  ...enExchange,
+  ...enExchangeTabular,
+  ...enExchangeDocx,
+  ...enExchangeReqif,
 };

@@ -7,6 +7,10 @@ import { svStandards } from "./sv-standards";
 import { svLessons } from "./sv-lessons";
 import { svProcurements } from "./sv-procurements";
 import { svOverview } from "./sv-overview";
+import { svExchange } from "./sv-exchange";
+import { svExchangeTabular } from "./sv-exchange-tabular";
+import { svExchangeDocx } from "./sv-exchange-docx";
+import { svExchangeReqif } from "./sv-exchange-reqif";
 
 /**
  * Swedish, the default language. Every UI string lives here; `en.ts` must have the same keys
@@ -566,6 +570,10 @@ export const sv = {
   ...svLessons,
   ...svProcurements,
   ...svOverview,
+  ...svExchange,
+  ...svExchangeTabular,
+  ...svExchangeDocx,
+  ...svExchangeReqif,
 } as const;
 
 export type MessageKey = keyof typeof sv;

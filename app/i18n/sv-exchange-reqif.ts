@@ -1,0 +1,4 @@
+/** Swedish strings of the reqif exchange format; spread into `sv.ts`. `en-exchange-reqif.ts` must have the same keys. */
+export const svExchangeReqif = {
+  "exchange.reqif.format": "reqif",
+};
