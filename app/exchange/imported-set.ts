@@ -138,11 +138,39 @@ export function checkImportedSet(
         add(row, "weight", String(requirement.weight), "requirement.weightOnlyForBor");
       }
     }
+    const texts = [
+      requirement.ref,
+      requirement.title,
+      requirement.text,
+      requirement.rationale,
+      ...requirement.tags,
+      ...Object.entries(requirement.importedAttributes).flat(),
+    ];
+    if (texts.some(hasUnstorableCharacters)) add(row, "text", "", "exchange.issue.unstorableCharacters");
     if (requirement.tags.length > TAGS_MAX || requirement.tags.some((tag) => tag.length > TAG_LENGTH_MAX)) {
       add(row, "tags", requirement.tags.join(", "), "requirement.tagsInvalid");
     }
   }
+  for (const section of imported.sections) {
+    if (hasUnstorableCharacters(section.title)) {
+      issues.push({
+        severity: "error",
+        row: null,
+        column: null,
+        value: "",
+        message: "exchange.issue.unstorableCharacters",
+      });
+    }
+  }
   return issues;
+}
+
+/** NUL and unpaired surrogates: a file can carry them, PostgreSQL text cannot. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasUnstorableCharacters(value: string): boolean {
+  return UNSTORABLE.test(value);
 }
 
 export function hasErrors(issues: readonly ImportIssue[]): boolean {

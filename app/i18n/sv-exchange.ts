@@ -1,7 +1,16 @@
 /** Swedish strings of import and export (the shared parts); spread into `sv.ts`. `en-exchange.ts` must have the same keys. */
 export const svExchange = {
+  "exchange.sourceFromSet": "Kopierat från {set}, {ref} version {version}",
+  "exchange.sourceFromLibrary": "Kopierat från biblioteket, {ref} version {version}",
+  "exchange.audit.exported": "Exporterade kravuppsättning",
+  "exchange.audit.imported": "Importerade till kravuppsättning",
   "exchange.issue.duplicateRef": "Samma kravnummer finns redan på rad {row}.",
   "exchange.issue.duplicateId": "Samma UUID finns redan på rad {row}.",
+  "exchange.issue.unstorableCharacters": "Texten innehåller tecken som inte kan sparas (NUL-tecken eller trasig Unicode).",
+  "exchange.issue.sectionTooDeep": "Avsnittet ligger djupare än {max} nivåer.",
+  "exchange.issue.sectionTitleInvalid": "Avsnittets namn måste ha 1–200 tecken.",
+  "exchange.issue.sameRequirementTwice": "Raden avser samma krav i uppsättningen som rad {row}.",
+  "exchange.issue.refTakenInSet": "Kravnumret används redan av ett annat krav i uppsättningen som filen inte tar upp.",
 
   "exchange.fileError.tooLarge": "Filen är för stor. Största tillåtna storlek är {limit}.",
   "exchange.fileError.wrongType": "Filen är inte av den typ som namnet eller det valda formatet anger.",

@@ -34,6 +34,8 @@ export type AuditAction =
   | "set.shared"
   | "requirement.copied"
   | "set.forked"
+  | "set.exported"
+  | "set.imported"
   | "review.opened"
   | "review.decided"
   | "review.closed"

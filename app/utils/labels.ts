@@ -53,6 +53,8 @@ export const auditActionLabel: Record<AuditAction, MessageKey> = {
   "set.shared": "audit.action.set.shared",
   "requirement.copied": "reuse.audit.copied",
   "set.forked": "reuse.audit.forked",
+  "set.exported": "exchange.audit.exported",
+  "set.imported": "exchange.audit.imported",
   "library.declined": "library.audit.declined",
   "library.decline_withdrawn": "library.audit.declineWithdrawn",
   "standard.created": "standards.audit.created",

@@ -132,6 +132,8 @@ export const requirements = pgTable(
     sourceSeenVersion: integer("source_seen_version"),
     /** Why this region's copy differs from its source (adoption record "anpassad"). */
     adaptationReason: text("adaptation_reason").notNull().default(""),
+    /** Attributes an imported file had that Samkrav has no field for (name → text), shown with the requirement. */
+    importedAttributes: jsonb("imported_attributes").$type<Record<string, string>>().notNull().default({}),
     /** Swedish full-text vector: ref and title weigh most, then text, then rationale. */
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('swedish', coalesce(ref, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(text, '')), 'B') || setweight(to_tsvector('swedish', coalesce(rationale, '')), 'C')`,

@@ -1,0 +1,564 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+
+import { setImports } from "../../db/schema/exchange";
+import { requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
+import {
+  checkImportedSet,
+  hasErrors,
+  type ImportedRequirement,
+  type ImportedSet,
+  type ImportIssue,
+} from "~/exchange/imported-set";
+import { writeAuditEvent } from "~/utils/audit.server";
+import { rowsOf, type DbOrTransaction, type Transaction } from "~/utils/db-connect.server";
+import { db } from "~/utils/db.server";
+import type { RequestInfo } from "~/utils/request.server";
+import { COMPARED_FIELDS, type ComparedField } from "~/utils/requirement-fields";
+
+import { lockEditableSet } from "./requirements.server";
+import { MAX_SECTION_DEPTH } from "./sections.server";
+
+/**
+ * Imports: the uploaded file kept between the wizard's steps, the plan (which rows will be
+ * created, updated or left alone) and applying it, all or nothing, in one transaction. An import
+ * never deletes: requirements the file does not mention stay as they are, and the preview says so.
+ */
+
+export type ImportFormat = "xlsx" | "csv" | "reqif" | "json";
+
+export async function createSetImport(input: {
+  regionId: string;
+  targetSetId: string | null;
+  actorUserId: string;
+  fileName: string;
+  format: ImportFormat;
+  bytes: Buffer;
+}): Promise<string> {
+  const [created] = await db
+    .insert(setImports)
+    .values({
+      regionId: input.regionId,
+      targetSetId: input.targetSetId,
+      createdByUserId: input.actorUserId,
+      fileName: input.fileName,
+      format: input.format,
+      fileSize: input.bytes.byteLength,
+      fileBytes: input.bytes,
+    })
+    .returning({ id: setImports.id });
+  if (!created) throw new Error("insert returned no row");
+  return created.id;
+}
+
+/** An import is its uploader's alone: anyone else gets null (404), like a private draft. */
+export async function getSetImport({ importId, actorUserId }: { importId: string; actorUserId: string }) {
+  const [row] = await db
+    .select()
+    .from(setImports)
+    .where(and(eq(setImports.id, importId), eq(setImports.createdByUserId, actorUserId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SetImportRow = NonNullable<Awaited<ReturnType<typeof getSetImport>>>;
+
+export async function saveSetImportOptions({
+  importId,
+  actorUserId,
+  options,
+}: {
+  importId: string;
+  actorUserId: string;
+  options: Record<string, unknown>;
+}): Promise<void> {
+  await db
+    .update(setImports)
+    .set({ options, updatedAt: new Date() })
+    .where(and(eq(setImports.id, importId), eq(setImports.createdByUserId, actorUserId), isNull(setImports.appliedAt)));
+}
+
+type LiveRequirement = {
+  id: string;
+  sectionId: string | null;
+  position: number;
+  version: number;
+} & Record<ComparedField, unknown>;
+
+export type PlannedRow =
+  | { action: "create"; row: number; ref: string; title: string }
+  | { action: "update"; row: number; ref: string; title: string; requirementId: string; fields: string[] }
+  | { action: "unchanged"; row: number; ref: string; title: string; requirementId: string };
+
+export type ImportPlan = {
+  rows: PlannedRow[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Live requirements of the target set the file does not mention (left as they are). */
+  notInFile: number;
+  sectionsCreated: number;
+  /** Problems only the comparison with the set can find (a ref another requirement holds). */
+  issues: ImportIssue[];
+};
+
+async function loadLive(tx: DbOrTransaction, setId: string) {
+  const [requirementRows, sectionRows] = await Promise.all([
+    tx
+      .select({
+        id: requirements.id,
+        sectionId: requirements.sectionId,
+        position: requirements.position,
+        version: requirements.version,
+        ref: requirements.ref,
+        title: requirements.title,
+        text: requirements.text,
+        obligation: requirements.obligation,
+        type: requirements.type,
+        area: requirements.area,
+        rationale: requirements.rationale,
+        verification: requirements.verification,
+        weight: requirements.weight,
+        ambition: requirements.ambition,
+        tags: requirements.tags,
+        importedAttributes: requirements.importedAttributes,
+      })
+      .from(requirements)
+      .where(and(eq(requirements.setId, setId), isNull(requirements.deletedAt))),
+    tx
+      .select({
+        id: setSections.id,
+        parentId: setSections.parentId,
+        title: setSections.title,
+        position: setSections.position,
+      })
+      .from(setSections)
+      .where(and(eq(setSections.setId, setId), isNull(setSections.deletedAt))),
+  ]);
+  return { requirements: requirementRows, sections: sectionRows };
+}
+
+type Live = Awaited<ReturnType<typeof loadLive>>;
+
+/** Where each imported section goes: an existing section (same UUID, else same title under the same parent) or a new one. */
+function resolveSections(imported: ImportedSet, live: Live["sections"]) {
+  const liveById = new Map(live.map((section) => [section.id, section]));
+  const liveByPlace = new Map(live.map((section) => [`${section.parentId ?? ""}/${section.title}`, section.id]));
+  const target = new Map<string, { id: string | null; parentKey: string | null; depth: number }>();
+  const issues: ImportIssue[] = [];
+  for (const section of imported.sections) {
+    const parent = section.parentKey === null ? undefined : target.get(section.parentKey);
+    const depth = parent ? parent.depth + 1 : 1;
+    const parentId = parent ? parent.id : null;
+    // Under a section the import creates there is nothing to match; elsewhere the UUID wins, then the place.
+    let id: string | null = null;
+    if (parent === undefined || parent.id !== null) {
+      if (section.id !== null && liveById.get(section.id)?.parentId === parentId) id = section.id;
+      else id = liveByPlace.get(`${parentId ?? ""}/${section.title}`) ?? null;
+    }
+    target.set(section.key, { id, parentKey: section.parentKey, depth });
+    if (depth > MAX_SECTION_DEPTH) {
+      issues.push({
+        severity: "error",
+        row: null,
+        column: null,
+        value: section.title,
+        message: "exchange.issue.sectionTooDeep",
+        params: { max: MAX_SECTION_DEPTH },
+      });
+    }
+    if (section.title.trim() === "" || section.title.length > 200) {
+      issues.push({
+        severity: "error",
+        row: null,
+        column: null,
+        value: section.title,
+        message: "exchange.issue.sectionTitleInvalid",
+      });
+    }
+  }
+  return { target, issues };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const IMPORTED_FIELDS = [...COMPARED_FIELDS, "importedAttributes"] as const;
+type ImportedField = (typeof IMPORTED_FIELDS)[number];
+
+function valuesOf(requirement: ImportedRequirement): Record<ImportedField, unknown> {
+  return {
+    ref: requirement.ref,
+    title: requirement.title,
+    text: requirement.text,
+    obligation: requirement.obligation,
+    type: requirement.type,
+    area: requirement.area,
+    rationale: requirement.rationale,
+    verification: requirement.verification,
+    weight: requirement.weight,
+    ambition: requirement.ambition,
+    tags: requirement.tags,
+    importedAttributes: requirement.importedAttributes,
+  };
+}
+
+type Match = { imported: ImportedRequirement; existing: (LiveRequirement & { importedAttributes: unknown }) | null };
+
+function computePlan(
+  imported: ImportedSet,
+  live: Live,
+): { plan: ImportPlan; matches: Match[]; sections: ReturnType<typeof resolveSections> } {
+  const sections = resolveSections(imported, live.sections);
+  const byId = new Map(live.requirements.map((row) => [row.id, row]));
+  const byRef = new Map(live.requirements.map((row) => [row.ref, row]));
+  const claimedBy = new Map<string, number>();
+  const issues: ImportIssue[] = [...sections.issues];
+  const matches: Match[] = [];
+  for (const requirement of imported.requirements) {
+    const existing =
+      (requirement.id !== null ? byId.get(requirement.id) : undefined) ?? byRef.get(requirement.ref) ?? null;
+    if (existing) {
+      const earlier = claimedBy.get(existing.id);
+      if (earlier !== undefined) {
+        issues.push({
+          severity: "error",
+          row: requirement.row,
+          column: null,
+          value: requirement.ref,
+          message: "exchange.issue.sameRequirementTwice",
+          params: { row: earlier },
+        });
+      }
+      claimedBy.set(existing.id, requirement.row);
+    }
+    matches.push({ imported: requirement, existing });
+  }
+  // A ref must stay unique among live requirements: those the file leaves alone keep theirs.
+  const untouchedRefs = new Map(live.requirements.filter((row) => !claimedBy.has(row.id)).map((row) => [row.ref, row]));
+  const rows: PlannedRow[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const { imported: requirement, existing } of matches) {
+    if (untouchedRefs.has(requirement.ref)) {
+      issues.push({
+        severity: "error",
+        row: requirement.row,
+        column: null,
+        value: requirement.ref,
+        message: "exchange.issue.refTakenInSet",
+      });
+    }
+    const base = { row: requirement.row, ref: requirement.ref, title: requirement.title };
+    if (!existing) {
+      created += 1;
+      rows.push({ action: "create", ...base });
+      continue;
+    }
+    const values = valuesOf(requirement);
+    const fields: string[] = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
+    const targetSection =
+      requirement.sectionKey === null ? null : (sections.target.get(requirement.sectionKey)?.id ?? undefined);
+    if (targetSection !== existing.sectionId) fields.push("section");
+    if (fields.length === 0) {
+      unchanged += 1;
+      rows.push({ action: "unchanged", ...base, requirementId: existing.id });
+    } else {
+      updated += 1;
+      rows.push({ action: "update", ...base, requirementId: existing.id, fields });
+    }
+  }
+  const sectionsCreated = [...sections.target.values()].filter((section) => section.id === null).length;
+  return {
+    plan: {
+      rows,
+      created,
+      updated,
+      unchanged,
+      notInFile: live.requirements.length - claimedBy.size,
+      sectionsCreated,
+      issues,
+    },
+    matches,
+    sections,
+  };
+}
+
+const EMPTY_LIVE: Live = { requirements: [], sections: [] };
+
+/** What applying would do, for the preview. A new set has nothing to compare with. */
+export async function planImport({
+  targetSetId,
+  imported,
+}: {
+  targetSetId: string | null;
+  imported: ImportedSet;
+}): Promise<ImportPlan> {
+  const live = targetSetId === null ? EMPTY_LIVE : await loadLive(db, targetSetId);
+  return computePlan(imported, live).plan;
+}
+
+/** UUIDs from the file are kept when this installation has no row with them yet (a set moved here). */
+async function unusedIds(tx: Transaction, table: typeof requirements | typeof setSections, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const used = new Set<string>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const chunk = ids.slice(start, start + 1000);
+    const rows = await tx.select({ id: table.id }).from(table).where(inArray(table.id, chunk));
+    for (const row of rows) used.add(row.id);
+  }
+  return new Set(ids.filter((id) => !used.has(id)));
+}
+
+const INSERT_CHUNK = 500;
+
+async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await insert(rows.slice(start, start + INSERT_CHUNK));
+  }
+}
+
+export type ApplyImportResult =
+  | { status: "applied"; setId: string; plan: ImportPlan }
+  | { status: "invalid"; issues: ImportIssue[] }
+  | { status: "not-editable" }
+  | { status: "already-applied"; setId: string | null };
+
+/**
+ * Writes the import in one transaction: the new set or the locked target set, sections the file
+ * adds, new requirements, and updates of changed ones (each recorded in the history as an import
+ * by the actor), then the audit event. Any problem rolls everything back.
+ */
+export async function applyImport({
+  importRow,
+  imported,
+  newSetTitle,
+  actorUserId,
+  request,
+}: {
+  importRow: SetImportRow;
+  imported: ImportedSet;
+  newSetTitle: string;
+  actorUserId: string;
+  request: RequestInfo;
+}): Promise<ApplyImportResult> {
+  return db.transaction(async (tx) => {
+    // Claim the import first: a double submit waits here and then sees it applied.
+    const [claimed] = rowsOf<{ applied: boolean; result: string | null }>(
+      await tx.execute(sql`select applied_at is not null as applied, result_set_id as result
+        from ${setImports} where id = ${importRow.id} for update`),
+    );
+    if (!claimed || claimed.applied) return { status: "already-applied", setId: claimed?.result ?? null } as const;
+
+    let setId = importRow.targetSetId;
+    let live = EMPTY_LIVE;
+    if (setId !== null) {
+      if (!(await lockEditableSet(tx, setId))) return { status: "not-editable" } as const;
+      live = await loadLive(tx, setId);
+    }
+    const { plan, matches, sections } = computePlan(imported, live);
+    // The same checks the preview showed, again: nothing invalid is half-saved, whatever the caller did.
+    const issues = [...imported.issues, ...checkImportedSet(imported), ...plan.issues];
+    if (hasErrors(issues)) return { status: "invalid", issues } as const;
+
+    if (setId === null) {
+      const [created] = await tx
+        .insert(requirementSets)
+        .values({
+          ownerRegionId: importRow.regionId,
+          title: newSetTitle,
+          description: imported.description ?? "",
+          createdByUserId: actorUserId,
+          updatedByUserId: actorUserId,
+        })
+        .returning({ id: requirementSets.id });
+      if (!created) throw new Error("insert returned no row");
+      setId = created.id;
+      await tx.insert(setChanges).values({
+        setId,
+        kind: "set-created",
+        version: 1,
+        changes: { title: { old: null, new: newSetTitle } },
+        changedByUserId: actorUserId,
+      });
+    }
+    const targetSetId = setId;
+
+    // Sections the file adds, parents first (the list is in pre-order), after existing siblings.
+    const keepSectionIds = await unusedIds(
+      tx,
+      setSections,
+      imported.sections.flatMap((section) =>
+        section.id !== null && sections.target.get(section.key)?.id === null ? [section.id] : [],
+      ),
+    );
+    const nextSectionPosition = new Map<string | null, number>();
+    for (const section of live.sections) {
+      nextSectionPosition.set(
+        section.parentId,
+        Math.max(nextSectionPosition.get(section.parentId) ?? 0, section.position),
+      );
+    }
+    for (const section of imported.sections) {
+      const placement = sections.target.get(section.key);
+      if (!placement || placement.id !== null) continue;
+      const parentId = placement.parentKey === null ? null : (sections.target.get(placement.parentKey)?.id ?? null);
+      const position = (nextSectionPosition.get(parentId) ?? 0) + 1;
+      nextSectionPosition.set(parentId, position);
+      const [created] = await tx
+        .insert(setSections)
+        .values({
+          ...(section.id !== null && keepSectionIds.has(section.id) ? { id: section.id } : {}),
+          setId: targetSetId,
+          parentId,
+          title: section.title,
+          position,
+        })
+        .returning({ id: setSections.id });
+      if (!created) throw new Error("insert returned no row");
+      placement.id = created.id;
+      await tx.insert(setChanges).values({
+        setId: targetSetId,
+        sectionId: created.id,
+        kind: "section-created",
+        version: 1,
+        changes: { title: { old: null, new: section.title } },
+        changedByUserId: actorUserId,
+      });
+    }
+    const sectionIdOf = (key: string | null) => (key === null ? null : (sections.target.get(key)?.id ?? null));
+
+    // New requirements: after the existing ones of their section, in file order.
+    const nextPosition = new Map<string | null, number>();
+    for (const row of live.requirements) {
+      nextPosition.set(row.sectionId, Math.max(nextPosition.get(row.sectionId) ?? 0, row.position));
+    }
+    const creations = matches.filter((match) => match.existing === null).map((match) => match.imported);
+    const keepIds = await unusedIds(
+      tx,
+      requirements,
+      creations.flatMap((requirement) => (requirement.id !== null ? [requirement.id] : [])),
+    );
+    const newRows = creations.map((requirement) => {
+      const sectionId = sectionIdOf(requirement.sectionKey);
+      const position = (nextPosition.get(sectionId) ?? 0) + 1;
+      nextPosition.set(sectionId, position);
+      const values = valuesOf(requirement);
+      return {
+        ...(requirement.id !== null && keepIds.has(requirement.id) ? { id: requirement.id } : {}),
+        setId: targetSetId,
+        sectionId,
+        position,
+        ref: requirement.ref,
+        title: requirement.title,
+        text: requirement.text,
+        // checkImportedSet refused the import if any of these were still null.
+        obligation: requirement.obligation ?? "ska",
+        type: requirement.type ?? "technical",
+        area: requirement.area ?? "IS",
+        rationale: requirement.rationale,
+        verification: requirement.verification ?? "yes_no",
+        weight: requirement.weight,
+        ambition: requirement.ambition,
+        tags: requirement.tags,
+        importedAttributes: requirement.importedAttributes,
+        createdByUserId: actorUserId,
+        updatedByUserId: actorUserId,
+        values,
+      };
+    });
+    await insertInChunks(newRows, async (chunk) => {
+      const inserted = await tx
+        .insert(requirements)
+        .values(chunk.map(({ values: _values, ...row }) => row))
+        .returning({ id: requirements.id });
+      await tx.insert(setChanges).values(
+        inserted.map((row, index) => ({
+          setId: targetSetId,
+          requirementId: row.id,
+          kind: "imported",
+          version: 1,
+          changes: Object.fromEntries(
+            Object.entries(chunk[index]?.values ?? {}).map(([field, value]) => [field, { old: null, new: value }]),
+          ),
+          changedByUserId: actorUserId,
+        })),
+      );
+    });
+
+    // Changed requirements: one guarded update each (the set lock is held), history per row.
+    for (const { imported: requirement, existing } of matches) {
+      if (!existing) continue;
+      const values = valuesOf(requirement);
+      const changedFields = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
+      const sectionId = sectionIdOf(requirement.sectionKey);
+      const moved = sectionId !== existing.sectionId;
+      if (changedFields.length === 0 && !moved) continue;
+      const position = moved ? (nextPosition.get(sectionId) ?? 0) + 1 : existing.position;
+      if (moved) nextPosition.set(sectionId, position);
+      const changes: Record<string, { old: unknown; new: unknown }> = Object.fromEntries(
+        changedFields.map((field) => [field, { old: existing[field], new: values[field] }]),
+      );
+      if (moved) changes.section = { old: existing.sectionId, new: sectionId };
+      const [updated] = await tx
+        .update(requirements)
+        .set({
+          ref: requirement.ref,
+          title: requirement.title,
+          text: requirement.text,
+          obligation: requirement.obligation ?? "ska",
+          type: requirement.type ?? "technical",
+          area: requirement.area ?? "IS",
+          rationale: requirement.rationale,
+          verification: requirement.verification ?? "yes_no",
+          weight: requirement.weight,
+          ambition: requirement.ambition,
+          tags: requirement.tags,
+          importedAttributes: requirement.importedAttributes,
+          sectionId,
+          position,
+          version: sql`${requirements.version} + 1`,
+          updatedAt: new Date(),
+          updatedByUserId: actorUserId,
+        })
+        .where(and(eq(requirements.id, existing.id), eq(requirements.version, existing.version)))
+        .returning({ version: requirements.version });
+      if (!updated) throw new Error("requirement changed under the set lock");
+      await tx.insert(setChanges).values({
+        setId: targetSetId,
+        requirementId: existing.id,
+        kind: "imported",
+        version: updated.version,
+        changes,
+        changedByUserId: actorUserId,
+      });
+    }
+
+    await tx
+      .update(requirementSets)
+      .set({ updatedAt: new Date(), updatedByUserId: actorUserId })
+      .where(eq(requirementSets.id, targetSetId));
+    // The file's bytes are not kept once applied: the set and its history are the record.
+    await tx
+      .update(setImports)
+      .set({ appliedAt: new Date(), resultSetId: targetSetId, fileBytes: Buffer.alloc(0), updatedAt: new Date() })
+      .where(eq(setImports.id, importRow.id));
+    await writeAuditEvent(tx, {
+      action: "set.imported",
+      actorUserId,
+      regionId: importRow.regionId,
+      targetType: "requirement_set",
+      targetId: targetSetId,
+      details: {
+        format: importRow.format,
+        fileName: importRow.fileName,
+        created: plan.created,
+        updated: plan.updated,
+        unchanged: plan.unchanged,
+      },
+      request,
+    });
+    return { status: "applied", setId: targetSetId, plan } as const;
+  });
+}
