@@ -218,7 +218,7 @@ function buildPieces(language: Language): Pieces {
   return {
     t,
     // Ska-krav get a shaded cell and bold capitals, so they stand out when leafing through.
-    skaCell: markCell(t(obligationLabel.ska), STYLE.skaMark, '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>'),
+    skaCell: markCell(t(obligationLabel.ska), STYLE.skaMark, '<w:shd w:val="clear" w:fill="D9D9D9"/>'),
     borCell: markCell(t(obligationLabel.bor), STYLE.borMark, ""),
     typeLine: mapLabels(requirementTypeLabel, (key) => typeLead + run(t(key))),
     verificationLine: mapLabels(verificationLabel, (key) => verificationLead + run(t(key))),
@@ -280,7 +280,9 @@ function documentXml(exchange: ExchangeSet, language: Language, pieces: Pieces):
   body += paragraph(run(info.title), "Subtitle");
   const detail = (name: MessageKey, value: string) => paragraph(label(t(name)) + run(value), "TitlePageDetail");
   body += detail("exchange.docx.ownerRegion", info.ownerRegionName);
-  if (info.collaborationName) body += detail("exchange.docx.collaboration", info.collaborationName);
+  if (info.collaborationName && NON_BLANK.test(info.collaborationName)) {
+    body += detail("exchange.docx.collaboration", info.collaborationName);
+  }
   if (NON_BLANK.test(info.procurementReference)) {
     body += detail("exchange.docx.procurementReference", info.procurementReference);
   }
