@@ -1,4 +1,41 @@
 /** Swedish strings of the docx exchange format; spread into `sv.ts`. `en-exchange-docx.ts` must have the same keys. */
 export const svExchangeDocx = {
-  "exchange.docx.format": "docx",
+  "exchange.docx.documentTitle": "Bilaga kravspecifikation",
+  "exchange.docx.ownerRegion": "Region",
+  "exchange.docx.collaboration": "Samverkan",
+  "exchange.docx.procurementReference": "Upphandlingens referens",
+  "exchange.docx.version": "Version",
+  "exchange.docx.baselineEstablished": "Baslinjen fastställd",
+  "exchange.docx.workingVersion": "Arbetsversion (inte fastställd som baslinje)",
+  "exchange.docx.exported": "Exporterad",
+  "exchange.docx.workingVersionShort": "Arbetsversion {date}",
+  "exchange.docx.status": "Status",
+  "exchange.docx.tocHeading": "Innehåll",
+  "exchange.docx.tocPlaceholder":
+    "Innehållsförteckningen fylls i när dokumentets fält uppdateras. Högerklicka här och välj Uppdatera fält, eller markera allt och tryck F9.",
+  "exchange.docx.readingGuideHeading": "Läsanvisning",
+  "exchange.docx.readingGuideSka":
+    "Ska-krav är obligatoriska. Ett anbud som inte uppfyller samtliga ska-krav förkastas.",
+  "exchange.docx.readingGuideBor":
+    "Bör-krav är inte obligatoriska. De utvärderas enligt upphandlingsdokumentens utvärderingsmodell, och en angiven viktning visar kravets tyngd i utvärderingen.",
+  "exchange.docx.readingGuideFields":
+    "Verifieringsmetoden anger hur det kontrolleras att kravet uppfylls. Motivet förklarar varför kravet ställs.",
+  "exchange.docx.generalRequirements": "Övergripande krav",
+  "exchange.docx.requirements": "Krav",
+  "exchange.docx.noRequirements": "Kravspecifikationen innehåller inga krav.",
+  "exchange.docx.type": "Kravtyp",
+  "exchange.docx.verification": "Verifieringsmetod",
+  "exchange.docx.weight": "Viktning",
+  "exchange.docx.standards": "Standarder",
+  "exchange.docx.rationale": "Motiv",
+  "exchange.docx.pageOf": "Sida {page} av {pages}",
+  "exchange.docx.style.requirementHeading": "Kravrubrik",
+  "exchange.docx.style.requirementTable": "Kravtabell",
+  "exchange.docx.style.tableText": "Kravtabelltext",
+  "exchange.docx.style.rationale": "Kravmotiv",
+  "exchange.docx.style.label": "Kravetikett",
+  "exchange.docx.style.obligationSka": "Ska-krav-märkning",
+  "exchange.docx.style.obligationBor": "Bör-krav-märkning",
+  "exchange.docx.style.titlePageDetail": "Titelsidans uppgifter",
+  "exchange.docx.style.titlePageDescription": "Titelsidans beskrivning",
 };
