@@ -1,4 +1,4 @@
-import type { Buffer } from "node:buffer";
+import { Buffer } from "node:buffer";
 
 import { ExchangeFileError } from "./exchange-error";
 import { readZip, writeZip } from "./zip.server";
@@ -243,7 +243,51 @@ class SharedStrings {
   }
 }
 
-function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean, strings: SharedStrings): string {
+/**
+ * Bytes of ASCII markup. A worksheet is pure ASCII (every text sits in the shared strings), so
+ * it is written straight into a buffer: measured a quarter faster than building a string, with
+ * far less garbage, because no per-cell string is made, flattened and encoded.
+ */
+class AsciiWriter {
+  private buffer = Buffer.allocUnsafe(256 * 1024);
+  /** Bytes written; setting it back drops what came after (a row without cells). */
+  length = 0;
+
+  /** Appends `markup`, which must be ASCII. */
+  write(markup: string): void {
+    const end = this.length + markup.length;
+    if (end > this.buffer.length) this.grow(end);
+    const buffer = this.buffer;
+    for (let i = 0, p = this.length; p < end; i++, p++) buffer[p] = markup.charCodeAt(i);
+    this.length = end;
+  }
+
+  /** Appends a non-negative integer's digits. */
+  writeInteger(value: number): void {
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    const end = this.length + digits;
+    if (end > this.buffer.length) this.grow(end);
+    let rest = value;
+    for (let p = end - 1; p >= this.length; p--) {
+      this.buffer[p] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.length = end;
+  }
+
+  toBuffer(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private grow(needed: number): void {
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, needed));
+    this.buffer.copy(larger, 0, 0, this.length);
+    this.buffer = larger;
+  }
+}
+
+function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean, strings: SharedStrings): Buffer {
   let columnCount = Math.max(sheet.columns.length, 1);
   for (const row of sheet.rows) columnCount = Math.max(columnCount, row.length);
   if (columnCount > XLSX_MAX_COLUMNS) throw new RangeError(`Sheet "${name}" has more than 16384 columns`);
@@ -252,87 +296,96 @@ function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean, strings
   const lastColumn = letters[Math.max(sheet.columns.length, 1) - 1] ?? "A";
   const lastRow = sheet.rows.length + 1;
 
-  // Per column, everything of a cell's start tag before its row number, and the style attribute
-  // of each highlighted key, so the loop below only concatenates.
+  // Per column, a cell's start tag up to its row number, and after it the closing quote with the
+  // style attribute (one per highlighted key too), so the loop below only copies.
   const cellOpen = letters.map((letter) => '<c r="' + letter);
-  const styleOf: string[] = letters.map((_, c) => (sheet.columns[c]?.wrap ? ` s="${STYLE_WRAP}"` : ""));
+  const styleOf: string[] = letters.map((_, c) => (sheet.columns[c]?.wrap ? `" s="${STYLE_WRAP}"` : '"'));
   const highlightColumn = sheet.highlight?.column ?? -1;
   const highlightStyles = new Map<string, string>();
   if (sheet.highlight) {
     const wrap = sheet.columns[highlightColumn]?.wrap ? "wrap" : "plain";
     for (const [key, fill] of Object.entries(sheet.highlight.fills)) {
-      highlightStyles.set(key, ` s="${HIGHLIGHT_STYLES[fill][wrap]}"`);
+      highlightStyles.set(key, `" s="${HIGHLIGHT_STYLES[fill][wrap]}"`);
     }
   }
 
-  let xml =
+  const xml = new AsciiWriter();
+  xml.write(
     XML_DECLARATION +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `<dimension ref="A1:${letters[columnCount - 1]}${lastRow}"/>` +
-    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">` +
-    (sheet.freezeHeader
-      ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-      : "") +
-    "</sheetView></sheetViews>" +
-    '<sheetFormatPr defaultRowHeight="15"/>';
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      `<dimension ref="A1:${letters[columnCount - 1]}${lastRow}"/>` +
+      `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">` +
+      (sheet.freezeHeader
+        ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+          '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+        : "") +
+      "</sheetView></sheetViews>" +
+      '<sheetFormatPr defaultRowHeight="15"/>',
+  );
   if (sheet.columns.length > 0) {
-    xml += "<cols>";
+    xml.write("<cols>");
     sheet.columns.forEach((column, c) => {
       const style = column.wrap ? ` style="${STYLE_WRAP}"` : "";
-      xml += `<col min="${c + 1}" max="${c + 1}" width="${columnWidth(column.width)}" customWidth="1"${style}/>`;
+      xml.write(`<col min="${c + 1}" max="${c + 1}" width="${columnWidth(column.width)}" customWidth="1"${style}/>`);
     });
-    xml += "</cols>";
+    xml.write("</cols>");
   }
 
-  xml += '<sheetData><row r="1">';
+  xml.write('<sheetData><row r="1">');
   for (let c = 0; c < sheet.columns.length; c++) {
     const header = sheet.columns[c]?.header ?? "";
     if (header === "") {
-      xml += `<c r="${letters[c]}1" s="${STYLE_HEADER}"/>`;
+      xml.write(`<c r="${letters[c]}1" s="${STYLE_HEADER}"/>`);
     } else {
       checkCellLength(header, name, `${letters[c]}1`);
-      xml += `<c r="${letters[c]}1" s="${STYLE_HEADER}" t="s"><v>${strings.add(header)}</v></c>`;
+      xml.write(`<c r="${letters[c]}1" s="${STYLE_HEADER}" t="s"><v>${strings.add(header)}</v></c>`);
     }
   }
-  xml += "</row>";
+  xml.write("</row>");
 
-  // Appending straight onto one string is what V8 does fastest (measured against per-row strings
-  // and array joins); an empty row is dropped by going back to the string before it.
   const rows = sheet.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row === undefined) continue;
-    const rowNumber = String(r + 2);
-    const beforeRow = xml;
-    let cells = 0;
-    xml += '<row r="' + rowNumber + '">';
+    const rowNumber = r + 2;
+    const beforeRow = xml.length;
+    xml.write('<row r="');
+    xml.writeInteger(rowNumber);
+    xml.write('">');
+    const firstCell = xml.length;
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       if (value === null || value === undefined || value === "") continue;
-      cells++;
-      let style = styleOf[c];
+      let style = styleOf[c] ?? '"';
       if (c === highlightColumn) style = highlightStyles.get(String(value)) ?? style;
+      xml.write(cellOpen[c] ?? "");
+      xml.writeInteger(rowNumber);
+      xml.write(style);
       if (typeof value === "number") {
         if (!Number.isFinite(value)) {
           throw new RangeError(
             `Cell ${letters[c]}${rowNumber} of sheet "${name}" is ${value}, not a number Excel holds`,
           );
         }
-        xml += cellOpen[c] + rowNumber + '"' + style + "><v>" + value + "</v></c>";
+        xml.write("><v>");
+        xml.write(String(value));
+        xml.write("</v></c>");
       } else {
         if (value.length > XLSX_MAX_CELL_TEXT) checkCellLength(value, name, `${letters[c]}${rowNumber}`);
         // A string cell is never evaluated, so text starting with = + - @ stays text.
-        xml += cellOpen[c] + rowNumber + '"' + style + ' t="s"><v>' + strings.add(value) + "</v></c>";
+        xml.write(' t="s"><v>');
+        xml.writeInteger(strings.add(value));
+        xml.write("</v></c>");
       }
     }
-    xml = cells === 0 ? beforeRow : xml + "</row>";
+    if (xml.length === firstCell) xml.length = beforeRow;
+    else xml.write("</row>");
   }
-  xml += "</sheetData>";
+  xml.write("</sheetData>");
 
-  if (sheet.autoFilter && sheet.columns.length > 0) xml += `<autoFilter ref="A1:${lastColumn}${lastRow}"/>`;
-  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-  return xml;
+  if (sheet.autoFilter && sheet.columns.length > 0) xml.write(`<autoFilter ref="A1:${lastColumn}${lastRow}"/>`);
+  xml.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return xml.toBuffer();
 }
 
 function quoteSheetName(name: string): string {
