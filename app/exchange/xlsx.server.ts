@@ -144,7 +144,10 @@ function escapeXml(text: string): string {
     .replace(/\r/g, "&#13;");
 }
 
-/** Excel only keeps leading or trailing whitespace, tabs and line breaks under xml:space="preserve". */
+/**
+ * Whitespace at either end of a text is only kept under xml:space="preserve"; texts with line
+ * breaks or tabs get it too, for readers that would otherwise normalise whitespace.
+ */
 function needsPreserve(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
@@ -1200,11 +1203,13 @@ async function readWorksheet(bytes: Buffer, part: string, name: string, context:
 }
 
 /**
- * Every worksheet of an XLSX workbook, in tab order, as cell texts. Refuses what is not a zip
- * (wrongType), a zip that is not a workbook (wrongType), what cannot be unpacked (brokenZip),
- * zip bombs (zipBomb), any XML part with a DOCTYPE (xmlDoctype), malformed XML (brokenXml), a
- * workbook without a worksheet or without a single non-empty cell (empty), and a sheet with
- * content below row `maxRows` (tooManyRows).
+ * Every worksheet of an XLSX workbook (hidden ones too; chart sheets have no cells and are left
+ * out), in tab order, as cell texts. Refuses what is not a zip (wrongType), a zip that is not a
+ * workbook (wrongType), what cannot be unpacked (brokenZip), zip bombs and cells spread over an
+ * implausible grid (zipBomb), any XML part with a DOCTYPE (xmlDoctype), malformed XML
+ * (brokenXml), text that is not UTF-8 or UTF-16 (encoding), a workbook without a worksheet or
+ * without a single non-empty cell (empty), and a sheet with a value below row `maxRows`
+ * (tooManyRows).
  */
 export async function readXlsx(
   bytes: Uint8Array,
