@@ -334,7 +334,8 @@ function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean, strings
     xml.write("</cols>");
   }
 
-  xml.write('<sheetData><row r="1">');
+  xml.write("<sheetData>");
+  if (sheet.columns.length > 0) xml.write('<row r="1">');
   for (let c = 0; c < sheet.columns.length; c++) {
     const header = sheet.columns[c]?.header ?? "";
     if (header === "") {
@@ -344,7 +345,7 @@ function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean, strings
       xml.write(`<c r="${letters[c]}1" s="${STYLE_HEADER}" t="s"><v>${strings.add(header)}</v></c>`);
     }
   }
-  xml.write("</row>");
+  if (sheet.columns.length > 0) xml.write("</row>");
 
   const rows = sheet.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -408,6 +409,14 @@ export async function writeXlsx(
   if (sheets.length === 0) throw new RangeError("A workbook needs at least one sheet");
   const names = sanitizeSheetNames(sheets.map((sheet) => sheet.name));
   const sheetCount = sheets.length;
+  const strings = new SharedStrings();
+  const worksheets = sheets.map((sheet, i) => ({
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    data: worksheetXml(sheet, names[i] ?? "", i === 0, strings),
+  }));
+  // A workbook without a single text has no shared strings part: an empty one is not worth a
+  // reader's doubt.
+  const withStrings = !strings.isEmpty;
 
   const contentTypes =
     XML_DECLARATION +
@@ -422,7 +431,9 @@ export async function writeXlsx(
       )
       .join("") +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    (withStrings
+      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      : "") +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
     "</Types>";
@@ -466,7 +477,9 @@ export async function writeXlsx(
       )
       .join("") +
     `<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rId${sheetCount + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+    (withStrings
+      ? `<Relationship Id="rId${sheetCount + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+      : "") +
     "</Relationships>";
 
   // No timestamps: the same sheets give the same bytes.
@@ -481,12 +494,6 @@ export async function writeXlsx(
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     "<Application>Samkrav</Application></Properties>";
 
-  const strings = new SharedStrings();
-  const worksheets = sheets.map((sheet, i) => ({
-    name: `xl/worksheets/sheet${i + 1}.xml`,
-    data: worksheetXml(sheet, names[i] ?? "", i === 0, strings),
-  }));
-
   return writeZip([
     { name: "[Content_Types].xml", data: contentTypes },
     { name: "_rels/.rels", data: packageRels },
@@ -495,7 +502,7 @@ export async function writeXlsx(
     { name: "xl/workbook.xml", data: workbook },
     { name: "xl/_rels/workbook.xml.rels", data: workbookRels },
     { name: "xl/styles.xml", data: STYLES_XML },
-    { name: "xl/sharedStrings.xml", data: strings.toXml() },
+    ...(withStrings ? [{ name: "xl/sharedStrings.xml", data: strings.toXml() }] : []),
     ...worksheets,
   ]);
 }

@@ -311,6 +311,19 @@ describe("writeXlsx output", () => {
     expect(parts.get("[Content_Types].xml")?.toString("utf8")).toContain('PartName="/xl/worksheets/sheet1.xml"');
   });
 
+  test("leaves out the shared strings part when no cell holds text", async () => {
+    const numbers: XlsxSheet = { name: "Tal", columns: [{ header: "", width: 8 }], rows: [[1], [2.5]] };
+    const bytes = await writeXlsx([numbers]);
+    const parts = await readZip(bytes);
+    expect(parts.has("xl/sharedStrings.xml")).toBe(false);
+    expect(parts.get("xl/_rels/workbook.xml.rels")?.toString("utf8")).not.toContain("sharedStrings");
+    expect(parts.get("[Content_Types].xml")?.toString("utf8")).not.toContain("sharedStrings");
+    expect((await readXlsx(bytes))[0]?.rows).toEqual([[], ["1"], ["2.5"]]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    expect(workbook.getWorksheet("Tal")?.getCell("A3").value).toBe(2.5);
+  });
+
   test("escapes characters XML cannot hold and a literal _xHHHH_ the OOXML way", async () => {
     const parts = await readZip(
       await writeXlsx([
