@@ -506,6 +506,50 @@ describe("readXlsx", () => {
 describe("readXlsx refuses hostile and broken files", () => {
   const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
+  test("a damaged part gives a file error or a result, never another exception", async () => {
+    const parts = await readZip(await writeXlsx([requirementSheet]));
+    const pieces = fc.constantFrom(
+      "<",
+      ">",
+      "&",
+      '"',
+      "</c>",
+      "<row>",
+      '<c r="XFD9" t="s"><v>99</v></c>',
+      '<c t="d"><v>x</v></c>',
+      '<f t="shared" si="0"/>',
+      "<v>1e999</v>",
+      "<!--",
+      "<![CDATA[",
+      "&#0;",
+      "&#x110000;",
+      "\u0000",
+      "åäö",
+    );
+    const damage = fc.record({
+      part: fc.constantFrom("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml"),
+      at: fc.nat(),
+      cut: fc.nat({ max: 40 }),
+      insert: fc.array(pieces, { maxLength: 3 }).map((chosen) => chosen.join("")),
+    });
+    await fc.assert(
+      fc.asyncProperty(damage, async ({ part, at, cut, insert }) => {
+        const text = parts.get(part)?.toString("utf8") ?? "";
+        const position = at % (text.length + 1);
+        const damaged = text.slice(0, position) + insert + text.slice(position + cut);
+        const bytes = await writeZip(
+          [...parts].map(([name, data]) => ({ name, data: name === part ? damaged : data })),
+        );
+        const outcome = await readXlsx(bytes).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        if (outcome !== null) expect(outcome).toBeInstanceOf(ExchangeFileError);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test("PNG bytes named .xlsx → wrongType", async () => {
     await expectFileError(readXlsx(PNG), "wrongType");
   });
