@@ -19,7 +19,7 @@ import {
 
 import type { ExchangeRequirement, ExchangeSection, ExchangeSet } from "./exchange-set";
 import { escapeXmlAttribute, escapeXmlText, serializeXml } from "./reqif-xml";
-import { markdownToXhtml, xhtmlToMarkdown } from "./xhtml-markdown";
+import { isPlainText, markdownToXhtml, xhtmlToMarkdown } from "./xhtml-markdown";
 import { writeZip } from "./zip.server";
 
 /**
@@ -189,7 +189,7 @@ function dateTime(value: string): string {
 
 /** Whether the XHTML view gives the text back exactly; if not, Samkrav.TextSource carries it. */
 function xhtmlReproduces(text: string): boolean {
-  return xhtmlToMarkdown([markdownToXhtml(text)]).markdown === text;
+  return isPlainText(text) || xhtmlToMarkdown([markdownToXhtml(text)]).markdown === text;
 }
 
 type Tree = {

@@ -453,7 +453,46 @@ export type XhtmlMarkdown = {
   removedMedia: boolean;
 };
 
+/**
+ * Words, digits and everyday punctuation with single spaces: text that no markdown rule reads
+ * as syntax and that turndown neither escapes nor collapses. Such paragraphs skip turndown, which
+ * costs half a millisecond a call (it parses HTML); a test holds the two paths equal.
+ */
+const PLAIN_PARAGRAPH = /^(?!\d+[.)](?: |$))[\p{L}\p{N}.,;:!?%'"()/–—](?:[\p{L}\p{N}\p{M}.,;:!?%'"()/–—-]| (?! ))*$/u;
+
+function isPlainParagraph(text: string): boolean {
+  return PLAIN_PARAGRAPH.test(text) && !text.endsWith(" ");
+}
+
+/** Whether `markdownToXhtml` and back gives this text unchanged without running either (see above). */
+export function isPlainText(text: string): boolean {
+  return text.split("\n\n").every(isPlainParagraph);
+}
+
+/** The paragraphs of XHTML that is only a div of plain paragraphs, as turndown would give them. */
+function plainParagraphs(nodes: readonly XmlNode[]): string[] | null {
+  const isSpace = (node: XmlNode) => typeof node === "string" && node.trim() === "";
+  const [div, ...rest] = nodes.filter((node) => !isSpace(node));
+  if (rest.length > 0 || div === undefined || typeof div === "string" || div.name !== "div") return null;
+  const paragraphs: string[] = [];
+  for (const child of div.children) {
+    if (isSpace(child)) continue;
+    if (typeof child === "string" || child.name !== "p" || child.children.some((text) => typeof text !== "string")) {
+      return null;
+    }
+    const text = child.children
+      .join("")
+      .replace(/[ \t\n\r]+/g, " ")
+      .trim();
+    if (!isPlainParagraph(text)) return null;
+    paragraphs.push(text);
+  }
+  return paragraphs;
+}
+
 export function xhtmlToMarkdown(nodes: readonly XmlNode[]): XhtmlMarkdown {
+  const plain = plainParagraphs(nodes);
+  if (plain) return { markdown: plain.join("\n\n"), removedMedia: false };
   const state = { removedMedia: false };
   const html = toSafeHtml(nodes, state);
   const markdown = html.replace(/<[^>]*>/g, "").trim() === "" ? "" : turndown.turndown(html);

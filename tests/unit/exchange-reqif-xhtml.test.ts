@@ -8,9 +8,10 @@ import {
   escapeXmlAttribute,
   parseXml,
   serializeXml,
+  xmlElement,
   type XmlElement,
 } from "~/exchange/reqif-xml";
-import { markdownToXhtml, sameXhtml, xhtmlToMarkdown, xhtmlToPlainText } from "~/exchange/xhtml-markdown";
+import { isPlainText, markdownToXhtml, sameXhtml, xhtmlToMarkdown, xhtmlToPlainText } from "~/exchange/xhtml-markdown";
 
 /** XHTML as another tool writes it, parsed the way the importer parses THE-VALUE. */
 function xhtml(markup: string): XmlElement {
@@ -143,6 +144,60 @@ describe("XHTML to markdown", () => {
         xhtml("<xhtml:div><xhtml:p>Systemet <xhtml:strong>bör</xhtml:strong> logga.</xhtml:p></xhtml:div>").children,
       ),
     ).toBe(false);
+  });
+});
+
+describe("the shortcut for plain paragraphs", () => {
+  const plainish = fc
+    .array(
+      fc.constantFrom(
+        "a",
+        "Ö",
+        "9",
+        "1.",
+        "2)",
+        " ",
+        "  ",
+        ".",
+        ",",
+        "-",
+        "–",
+        "(",
+        ")",
+        "'",
+        '"',
+        "%",
+        "/",
+        "\n\n",
+        "\n",
+        "*",
+        "#",
+        "<",
+        "&",
+        "é",
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(""));
+
+  test("gives what turndown gives, and exactly the text whenever it claims to", () => {
+    fc.assert(
+      fc.property(plainish, (text) => {
+        const div = markdownToXhtml(text);
+        // Wrapped in an element that is unwrapped later, the XHTML takes the turndown path.
+        const viaTurndown = xhtmlToMarkdown([xmlElement("span", {}, [div])]).markdown;
+        expect(xhtmlToMarkdown([div]).markdown).toBe(viaTurndown);
+        if (isPlainText(text)) expect(viaTurndown).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("is taken for ordinary Swedish text and not for markdown", () => {
+    expect(isPlainText("Leverantören ska leverera (senast 2027-01-01) – se bilaga 3.\n\nAndra stycket.")).toBe(true);
+    expect(isPlainText("1. Lista")).toBe(false);
+    expect(isPlainText("Rad ett\nrad två")).toBe(false);
+    expect(isPlainText("dubbla  blanksteg")).toBe(false);
   });
 });
 
