@@ -146,8 +146,12 @@ const parser = new XMLParser({
  * namespace both as default and with prefixes: "xhtml:", "reqif-xhtml:", "html:").
  * A DOCTYPE or entity declaration is refused before anything is parsed: that closes external
  * entities (XXE) and entity expansion ("billion laughs") whatever the parser would do.
+ *
+ * `whitespaceIn`: when given, whitespace-only text is kept only inside elements of these names
+ * (ReqIF's XHTML values); the indentation between all other elements is dropped, which halves
+ * the tree of a pretty-printed file.
  */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, { whitespaceIn }: { whitespaceIn?: readonly string[] } = {}): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new ExchangeFileError("xmlDoctype");
   // XML's own end-of-line handling (a CR written on purpose arrives as &#13;).
   const normalized = text.replace(/\r\n?/g, "\n");
@@ -162,25 +166,30 @@ export function parseXml(text: string): XmlElement {
     if (error instanceof ExchangeFileError) throw error;
     throw new ExchangeFileError("brokenXml", {}, error instanceof Error ? error.message : String(error));
   }
-  const root = toNodes(parsed).find((node): node is XmlElement => typeof node !== "string");
+  const keepWhitespace = whitespaceIn ? new Set(whitespaceIn) : null;
+  const root = toNodes(parsed, keepWhitespace, keepWhitespace === null).find(
+    (node): node is XmlElement => typeof node !== "string",
+  );
   if (!root) throw new ExchangeFileError("brokenXml", {}, "no root element");
   return root;
 }
 
-function toNodes(items: unknown): XmlNode[] {
+function toNodes(items: unknown, keepWhitespaceIn: Set<string> | null, keepWhitespace: boolean): XmlNode[] {
   if (!Array.isArray(items)) return [];
   const nodes: XmlNode[] = [];
   for (const item of items) {
     if (typeof item !== "object" || item === null) continue;
     for (const [key, value] of Object.entries(item)) {
       if (key === ":@") continue;
-      if (key === "#text") nodes.push(decodeValue(String(value)));
-      else if (key === "#cdata") nodes.push(decodeXmlCharacters(cdataText(value)));
+      if (key === "#text") {
+        const text = String(value);
+        if (keepWhitespace || text.trim() !== "") nodes.push(decodeValue(text));
+      } else if (key === "#cdata") nodes.push(decodeXmlCharacters(cdataText(value)));
       else
         nodes.push({
           name: key,
           attributes: toAttributes(":@" in item ? item[":@"] : undefined),
-          children: toNodes(value),
+          children: toNodes(value, keepWhitespaceIn, keepWhitespace || keepWhitespaceIn?.has(key) === true),
         });
     }
   }
