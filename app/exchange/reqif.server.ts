@@ -18,7 +18,7 @@ import {
 } from "~/utils/requirement-fields";
 
 import type { ExchangeRequirement, ExchangeSection, ExchangeSet } from "./exchange-set";
-import { escapeXmlAttribute, escapeXmlText, serializeXml } from "./reqif-xml";
+import { encodeXmlCharacters, escapeXmlAttribute, escapeXmlText, serializeXml } from "./reqif-xml";
 import { isPlainText, markdownToXhtml, xhtmlToMarkdown } from "./xhtml-markdown";
 import { writeZip } from "./zip.server";
 
@@ -44,9 +44,9 @@ import { writeZip } from "./zip.server";
  * - Characters XML cannot hold are escaped (see reqif-xml.ts).
  */
 
-export const REQIF_NAMESPACE = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd";
+const REQIF_NAMESPACE = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd";
 const XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
-export const SAMKRAV_TOOL_ID = "Samkrav";
+const SAMKRAV_TOOL_ID = "Samkrav";
 
 /** LONG-NAMEs of the attributes we write; the importer pre-maps them. */
 export const REQIF_NAMES = {
@@ -71,11 +71,12 @@ export const REQIF_NAMES = {
 
 /** Identifiers of the attribute definitions that hold `importedAttributes` start with this. */
 export const IMPORTED_ATTRIBUTE_PREFIX = "samkrav-imported-";
-export const TAG_SEPARATOR = ", ";
+const TAG_SEPARATOR = ", ";
+const LINKED_STANDARDS_SEPARATOR = "; ";
 
 const UUID_IDENTIFIER = /^_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
-export function identifierOf(uuid: string): string {
+function identifierOf(uuid: string): string {
   return `_${uuid}`;
 }
 
@@ -199,6 +200,12 @@ type Tree = {
   sectionsOf: Map<string, ExchangeSection[]>;
 };
 
+function append<T>(map: Map<string, T[]>, key: string, item: T) {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** The tree in the set's order; anything pointing at a missing parent is put at the top, not lost. */
 function buildTree(set: ExchangeSet): Tree {
   const sectionIds = new Set(set.sections.map((section) => section.id));
@@ -206,272 +213,336 @@ function buildTree(set: ExchangeSet): Tree {
   for (const section of set.sections) {
     if (section.parentId === null || !sectionIds.has(section.parentId) || section.parentId === section.id) {
       tree.topSections.push(section);
-    } else tree.sectionsOf.set(section.parentId, [...(tree.sectionsOf.get(section.parentId) ?? []), section]);
+    } else append(tree.sectionsOf, section.parentId, section);
   }
   for (const requirement of set.requirements) {
-    if (requirement.sectionId === null || !sectionIds.has(requirement.sectionId))
+    if (requirement.sectionId === null || !sectionIds.has(requirement.sectionId)) {
       tree.topRequirements.push(requirement);
-    else {
-      const siblings = tree.requirementsOf.get(requirement.sectionId) ?? [];
-      siblings.push(requirement);
-      tree.requirementsOf.set(requirement.sectionId, siblings);
-    }
+    } else append(tree.requirementsOf, requirement.sectionId, requirement);
   }
   return tree;
 }
 
-export function writeSetReqif(set: ExchangeSet, language: Language): string {
-  const t = (key: MessageKey) => translate(language, key);
-  const contentChanged = dateTime(set.set.baseline?.createdAt ?? set.exportedAt);
-  const importedKeys = [
-    ...new Set(set.requirements.flatMap((requirement) => Object.keys(requirement.importedAttributes))),
-  ];
-  importedKeys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+type Translate = (key: MessageKey) => string;
 
-  const definition = (
-    key: string,
-    longName: string,
-    kind: Kind,
-    description: string,
-    datatype?: string,
-  ): Definition => ({
-    identifier: `samkrav-attribute-${key}`,
+function attributeDefinition(
+  key: string,
+  longName: string,
+  kind: Exclude<Kind, "enumeration">,
+  description: string,
+): Definition {
+  return { identifier: `samkrav-attribute-${key}`, longName, kind, datatype: DATATYPE[kind], description };
+}
+
+function enumerationDefinition(field: EnumerationField, longName: string, description: string): Definition {
+  return {
+    identifier: `samkrav-attribute-requirement-${field}`,
     longName,
-    kind,
-    datatype: datatype ?? DATATYPE[kind === "enumeration" ? "string" : kind],
+    kind: "enumeration",
+    datatype: DATATYPE.enumeration(field),
     description,
-  });
-  const enumeration = (field: EnumerationField, longName: string) =>
-    definition(`requirement-${field}`, longName, "enumeration", t(fieldLabel[field]), DATATYPE.enumeration(field));
-  const requirementDefinitions = {
-    foreignId: definition("requirement-foreign-id", REQIF_NAMES.foreignId, "string", t(fieldLabel.ref)),
-    name: definition("requirement-name", REQIF_NAMES.name, "string", t(fieldLabel.title)),
-    text: definition("requirement-text", REQIF_NAMES.text, "xhtml", t(fieldLabel.text)),
-    textSource: definition(
-      "requirement-text-source",
-      REQIF_NAMES.textSource,
-      "string",
-      t("exchange.reqif.attribute.textSource"),
-    ),
-    obligation: enumeration("obligation", REQIF_NAMES.obligation),
-    type: enumeration("type", REQIF_NAMES.type),
-    area: enumeration("area", REQIF_NAMES.area),
-    verification: enumeration("verification", REQIF_NAMES.verification),
-    ambition: enumeration("ambition", REQIF_NAMES.ambition),
-    weight: definition("requirement-weight", REQIF_NAMES.weight, "integer", t(fieldLabel.weight)),
-    rationale: definition("requirement-rationale", REQIF_NAMES.rationale, "string", t(fieldLabel.rationale)),
-    tags: definition("requirement-tags", REQIF_NAMES.tags, "string", t(fieldLabel.tags)),
-    version: definition("requirement-version", REQIF_NAMES.version, "integer", t("exchange.reqif.attribute.version")),
-    linkedStandards: definition(
-      "requirement-linked-standards",
-      REQIF_NAMES.linkedStandards,
-      "string",
-      t("exchange.reqif.attribute.linkedStandards"),
-    ),
-    source: definition("requirement-source", REQIF_NAMES.source, "string", t("exchange.reqif.attribute.source")),
   };
-  const importedDefinitions = importedAttributeIdentifiers(importedKeys).map(({ key, identifier }) => ({
-    key,
-    definition: {
-      identifier,
-      longName: key,
-      kind: "string" as const,
-      datatype: DATATYPE.string,
-      description: t("exchange.reqif.attribute.imported"),
+}
+
+/** The attribute definitions of one export; the imported ones depend on the set. */
+function buildDefinitions(t: Translate, importedKeys: readonly string[]) {
+  return {
+    requirement: {
+      foreignId: attributeDefinition("requirement-foreign-id", REQIF_NAMES.foreignId, "string", t(fieldLabel.ref)),
+      name: attributeDefinition("requirement-name", REQIF_NAMES.name, "string", t(fieldLabel.title)),
+      text: attributeDefinition("requirement-text", REQIF_NAMES.text, "xhtml", t(fieldLabel.text)),
+      textSource: attributeDefinition(
+        "requirement-text-source",
+        REQIF_NAMES.textSource,
+        "string",
+        t("exchange.reqif.attribute.textSource"),
+      ),
+      obligation: enumerationDefinition("obligation", REQIF_NAMES.obligation, t(fieldLabel.obligation)),
+      type: enumerationDefinition("type", REQIF_NAMES.type, t(fieldLabel.type)),
+      area: enumerationDefinition("area", REQIF_NAMES.area, t(fieldLabel.area)),
+      verification: enumerationDefinition("verification", REQIF_NAMES.verification, t(fieldLabel.verification)),
+      ambition: enumerationDefinition("ambition", REQIF_NAMES.ambition, t(fieldLabel.ambition)),
+      weight: attributeDefinition("requirement-weight", REQIF_NAMES.weight, "integer", t(fieldLabel.weight)),
+      rationale: attributeDefinition("requirement-rationale", REQIF_NAMES.rationale, "string", t(fieldLabel.rationale)),
+      tags: attributeDefinition("requirement-tags", REQIF_NAMES.tags, "string", t(fieldLabel.tags)),
+      version: attributeDefinition(
+        "requirement-version",
+        REQIF_NAMES.version,
+        "integer",
+        t("exchange.reqif.attribute.version"),
+      ),
+      linkedStandards: attributeDefinition(
+        "requirement-linked-standards",
+        REQIF_NAMES.linkedStandards,
+        "string",
+        t("exchange.reqif.attribute.linkedStandards"),
+      ),
+      source: attributeDefinition(
+        "requirement-source",
+        REQIF_NAMES.source,
+        "string",
+        t("exchange.reqif.attribute.source"),
+      ),
     },
-  }));
-  const chapterName = definition(
-    "section-chapter-name",
-    REQIF_NAMES.chapterName,
-    "string",
-    t("exchange.reqif.attribute.chapterName"),
-  );
-  const setDescription = definition(
-    "specification-description",
-    REQIF_NAMES.description,
-    "string",
-    t("exchange.reqif.attribute.description"),
-  );
-
-  const longestString = Math.max(
-    0,
-    ...set.requirements.flatMap((requirement) => [
-      requirement.text.length,
-      requirement.rationale.length,
-      ...Object.values(requirement.importedAttributes).map((value) => value.length),
-    ]),
-    set.set.description.length,
-  );
-
-  const out = new XmlWriter();
-  out.raw('<?xml version="1.0" encoding="UTF-8"?>');
-  out.open("REQ-IF", { xmlns: REQIF_NAMESPACE, "xmlns:xhtml": XHTML_NAMESPACE, "xml:lang": language });
-
-  out.open("THE-HEADER");
-  out.open("REQ-IF-HEADER", { IDENTIFIER: `samkrav-header-${set.set.id}` });
-  out.text("CREATION-TIME", dateTime(set.exportedAt));
-  out.text("REQ-IF-TOOL-ID", SAMKRAV_TOOL_ID);
-  out.text("REQ-IF-VERSION", "1.0");
-  out.text("SOURCE-TOOL-ID", SAMKRAV_TOOL_ID);
-  out.text("TITLE", set.set.title);
-  out.close("REQ-IF-HEADER");
-  out.close("THE-HEADER");
-
-  out.open("CORE-CONTENT");
-  out.open("REQ-IF-CONTENT");
-
-  const changed = { "LAST-CHANGE": DEFINITIONS_CHANGED };
-  out.open("DATATYPES");
-  out.empty("DATATYPE-DEFINITION-STRING", {
-    IDENTIFIER: DATATYPE.string,
-    ...changed,
-    "LONG-NAME": "Samkrav.String",
-    "MAX-LENGTH": String(Math.max(STRING_MAX_LENGTH, longestString)),
-  });
-  out.empty("DATATYPE-DEFINITION-XHTML", {
-    IDENTIFIER: DATATYPE.xhtml,
-    ...changed,
-    "LONG-NAME": "Samkrav.FormattedText",
-  });
-  out.empty("DATATYPE-DEFINITION-INTEGER", {
-    IDENTIFIER: DATATYPE.integer,
-    ...changed,
-    "LONG-NAME": "Samkrav.Integer",
-    MAX: "2147483647",
-    MIN: "-2147483648",
-  });
-  for (const field of ENUMERATION_FIELDS) {
-    out.open("DATATYPE-DEFINITION-ENUMERATION", {
-      IDENTIFIER: DATATYPE.enumeration(field),
-      ...changed,
-      "LONG-NAME": `Samkrav.${field[0]?.toUpperCase()}${field.slice(1)}`,
-    });
-    out.open("SPECIFIED-VALUES");
-    ENUMERATIONS[field].forEach(({ value, label }, index) => {
-      out.open("ENUM-VALUE", { IDENTIFIER: enumValueIdentifier(field, value), ...changed, "LONG-NAME": t(label) });
-      out.open("PROPERTIES");
-      out.empty("EMBEDDED-VALUE", { KEY: String(index), "OTHER-CONTENT": value });
-      out.close("PROPERTIES");
-      out.close("ENUM-VALUE");
-    });
-    out.close("SPECIFIED-VALUES");
-    out.close("DATATYPE-DEFINITION-ENUMERATION");
-  }
-  out.close("DATATYPES");
-
-  const writeDefinition = ({ identifier, longName, kind, datatype, description }: Definition) => {
-    const element = `ATTRIBUTE-DEFINITION-${kind.toUpperCase()}`;
-    out.open(element, {
-      DESC: description,
-      IDENTIFIER: identifier,
-      ...changed,
-      "LONG-NAME": longName,
-      ...(kind === "enumeration" ? { "MULTI-VALUED": "false" } : {}),
-    });
-    out.open("TYPE");
-    out.text(`DATATYPE-DEFINITION-${kind.toUpperCase()}-REF`, datatype);
-    out.close("TYPE");
-    out.close(element);
+    imported: importedAttributeIdentifiers(importedKeys).map(({ key, identifier }) => ({
+      key,
+      definition: {
+        identifier,
+        longName: key,
+        kind: "string",
+        datatype: DATATYPE.string,
+        description: t("exchange.reqif.attribute.imported"),
+      } satisfies Definition,
+    })),
+    chapterName: attributeDefinition(
+      "section-chapter-name",
+      REQIF_NAMES.chapterName,
+      "string",
+      t("exchange.reqif.attribute.chapterName"),
+    ),
+    setDescription: attributeDefinition(
+      "specification-description",
+      REQIF_NAMES.description,
+      "string",
+      t("exchange.reqif.attribute.description"),
+    ),
   };
-  const writeType = (element: string, identifier: string, longName: string, definitions: Definition[]) => {
-    out.open(element, { IDENTIFIER: identifier, ...changed, "LONG-NAME": longName });
+}
+
+const CHANGED = { "LAST-CHANGE": DEFINITIONS_CHANGED };
+
+/** One export: the parts of the file in the order the schema wants them. */
+class ReqifWriter {
+  private readonly out = new XmlWriter();
+  private readonly definitions: ReturnType<typeof buildDefinitions>;
+  /** LAST-CHANGE of objects, hierarchy and specification: the set has no per-requirement change time here. */
+  private readonly contentChanged: string;
+
+  constructor(
+    private readonly set: ExchangeSet,
+    private readonly language: Language,
+  ) {
+    const importedKeys = [...new Set(set.requirements.flatMap((item) => Object.keys(item.importedAttributes)))];
+    importedKeys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.definitions = buildDefinitions(this.t, importedKeys);
+    this.contentChanged = dateTime(set.set.baseline?.createdAt ?? set.exportedAt);
+  }
+
+  private readonly t: Translate = (key) => translate(this.language, key);
+
+  write(): string {
+    const { out } = this;
+    out.raw('<?xml version="1.0" encoding="UTF-8"?>');
+    out.open("REQ-IF", { xmlns: REQIF_NAMESPACE, "xmlns:xhtml": XHTML_NAMESPACE, "xml:lang": this.language });
+    this.header();
+    out.open("CORE-CONTENT");
+    out.open("REQ-IF-CONTENT");
+    this.datatypes();
+    this.specTypes();
+    this.specObjects();
+    this.specification();
+    out.close("REQ-IF-CONTENT");
+    out.close("CORE-CONTENT");
+    out.close("REQ-IF");
+    return out.toString();
+  }
+
+  private header() {
+    const { out, set } = this;
+    out.open("THE-HEADER");
+    out.open("REQ-IF-HEADER", { IDENTIFIER: `samkrav-header-${set.set.id}` });
+    out.text("CREATION-TIME", dateTime(set.exportedAt));
+    out.text("REQ-IF-TOOL-ID", SAMKRAV_TOOL_ID);
+    out.text("REQ-IF-VERSION", "1.0");
+    out.text("SOURCE-TOOL-ID", SAMKRAV_TOOL_ID);
+    out.text("TITLE", set.set.title);
+    out.close("REQ-IF-HEADER");
+    out.close("THE-HEADER");
+  }
+
+  /** MAX-LENGTH covers every string written, as written (escapes included); tools may enforce it. */
+  private longestString(): number {
+    const { set } = this;
+    let longest = encodeXmlCharacters(set.set.description).length;
+    const measure = (value: string) => {
+      longest = Math.max(longest, encodeXmlCharacters(value).length);
+    };
+    set.sections.forEach((item) => measure(item.title));
+    for (const item of set.requirements) {
+      [item.ref, item.title, item.text, item.rationale, item.tags.join(TAG_SEPARATOR), item.source].forEach(measure);
+      measure(item.linkedStandards.join(LINKED_STANDARDS_SEPARATOR));
+      Object.values(item.importedAttributes).forEach(measure);
+    }
+    return longest;
+  }
+
+  private datatypes() {
+    const { out } = this;
+    out.open("DATATYPES");
+    out.empty("DATATYPE-DEFINITION-STRING", {
+      IDENTIFIER: DATATYPE.string,
+      ...CHANGED,
+      "LONG-NAME": "Samkrav.String",
+      "MAX-LENGTH": String(Math.max(STRING_MAX_LENGTH, this.longestString())),
+    });
+    out.empty("DATATYPE-DEFINITION-XHTML", {
+      IDENTIFIER: DATATYPE.xhtml,
+      ...CHANGED,
+      "LONG-NAME": "Samkrav.FormattedText",
+    });
+    out.empty("DATATYPE-DEFINITION-INTEGER", {
+      IDENTIFIER: DATATYPE.integer,
+      ...CHANGED,
+      "LONG-NAME": "Samkrav.Integer",
+      MAX: "2147483647",
+      MIN: "-2147483648",
+    });
+    for (const field of ENUMERATION_FIELDS) {
+      out.open("DATATYPE-DEFINITION-ENUMERATION", {
+        IDENTIFIER: DATATYPE.enumeration(field),
+        ...CHANGED,
+        "LONG-NAME": `Samkrav.${field[0]?.toUpperCase()}${field.slice(1)}`,
+      });
+      out.open("SPECIFIED-VALUES");
+      ENUMERATIONS[field].forEach(({ value, label }, index) => {
+        out.open("ENUM-VALUE", {
+          IDENTIFIER: enumValueIdentifier(field, value),
+          ...CHANGED,
+          "LONG-NAME": this.t(label),
+        });
+        out.open("PROPERTIES");
+        out.empty("EMBEDDED-VALUE", { KEY: String(index), "OTHER-CONTENT": value });
+        out.close("PROPERTIES");
+        out.close("ENUM-VALUE");
+      });
+      out.close("SPECIFIED-VALUES");
+      out.close("DATATYPE-DEFINITION-ENUMERATION");
+    }
+    out.close("DATATYPES");
+  }
+
+  private specTypes() {
+    const { out, definitions } = this;
+    out.open("SPEC-TYPES");
+    this.specType("SPEC-OBJECT-TYPE", TYPE.section, this.t("exchange.reqif.type.section"), [definitions.chapterName]);
+    this.specType("SPEC-OBJECT-TYPE", TYPE.requirement, this.t("exchange.reqif.type.requirement"), [
+      ...Object.values(definitions.requirement),
+      ...definitions.imported.map(({ definition }) => definition),
+    ]);
+    this.specType("SPECIFICATION-TYPE", TYPE.specification, this.t("exchange.reqif.type.specification"), [
+      definitions.setDescription,
+    ]);
+    out.close("SPEC-TYPES");
+  }
+
+  private specType(element: string, identifier: string, longName: string, definitions: Definition[]) {
+    const { out } = this;
+    out.open(element, { IDENTIFIER: identifier, ...CHANGED, "LONG-NAME": longName });
     out.open("SPEC-ATTRIBUTES");
-    definitions.forEach(writeDefinition);
+    for (const { identifier: definitionIdentifier, longName: name, kind, datatype, description } of definitions) {
+      const definitionElement = `ATTRIBUTE-DEFINITION-${kind.toUpperCase()}`;
+      out.open(definitionElement, {
+        DESC: description,
+        IDENTIFIER: definitionIdentifier,
+        ...CHANGED,
+        "LONG-NAME": name,
+        ...(kind === "enumeration" ? { "MULTI-VALUED": "false" } : {}),
+      });
+      out.open("TYPE");
+      out.text(`DATATYPE-DEFINITION-${kind.toUpperCase()}-REF`, datatype);
+      out.close("TYPE");
+      out.close(definitionElement);
+    }
     out.close("SPEC-ATTRIBUTES");
     out.close(element);
-  };
-  out.open("SPEC-TYPES");
-  writeType("SPEC-OBJECT-TYPE", TYPE.section, t("exchange.reqif.type.section"), [chapterName]);
-  writeType("SPEC-OBJECT-TYPE", TYPE.requirement, t("exchange.reqif.type.requirement"), [
-    ...Object.values(requirementDefinitions),
-    ...importedDefinitions.map(({ definition }) => definition),
-  ]);
-  writeType("SPECIFICATION-TYPE", TYPE.specification, t("exchange.reqif.type.specification"), [setDescription]);
-  out.close("SPEC-TYPES");
+  }
 
-  const writeString = (definition: Definition, value: string) => {
-    out.open("ATTRIBUTE-VALUE-STRING", { "THE-VALUE": value });
+  private value(element: string, definition: Definition, attributes: Record<string, string>, body?: () => void) {
+    const { out } = this;
+    out.open(element, attributes);
     out.open("DEFINITION");
-    out.text("ATTRIBUTE-DEFINITION-STRING-REF", definition.identifier);
+    out.text(`ATTRIBUTE-DEFINITION-${definition.kind.toUpperCase()}-REF`, definition.identifier);
     out.close("DEFINITION");
-    out.close("ATTRIBUTE-VALUE-STRING");
-  };
-  const writeInteger = (definition: Definition, value: number) => {
-    out.open("ATTRIBUTE-VALUE-INTEGER", { "THE-VALUE": String(Math.trunc(value)) });
-    out.open("DEFINITION");
-    out.text("ATTRIBUTE-DEFINITION-INTEGER-REF", definition.identifier);
-    out.close("DEFINITION");
-    out.close("ATTRIBUTE-VALUE-INTEGER");
-  };
-  const writeEnumeration = (definition: Definition, field: EnumerationField, value: string) => {
-    out.open("ATTRIBUTE-VALUE-ENUMERATION");
-    out.open("DEFINITION");
-    out.text("ATTRIBUTE-DEFINITION-ENUMERATION-REF", definition.identifier);
-    out.close("DEFINITION");
+    body?.();
+    out.close(element);
+  }
+
+  private stringValue(definition: Definition, value: string) {
+    this.value("ATTRIBUTE-VALUE-STRING", definition, { "THE-VALUE": value });
+  }
+
+  private integerValue(definition: Definition, value: number) {
+    this.value("ATTRIBUTE-VALUE-INTEGER", definition, { "THE-VALUE": String(Math.trunc(value)) });
+  }
+
+  private enumerationValue(definition: Definition, field: EnumerationField, value: string) {
+    this.value("ATTRIBUTE-VALUE-ENUMERATION", definition, {}, () => {
+      this.out.open("VALUES");
+      this.out.text("ENUM-VALUE-REF", enumValueIdentifier(field, value));
+      this.out.close("VALUES");
+    });
+  }
+
+  private xhtmlValue(definition: Definition, markdown: string) {
+    this.value("ATTRIBUTE-VALUE-XHTML", definition, {}, () =>
+      // On one line: whitespace inside THE-VALUE is content.
+      this.out.raw(`<THE-VALUE>${serializeXml(markdownToXhtml(markdown), "xhtml:")}</THE-VALUE>`),
+    );
+  }
+
+  private specObject(uuid: string, type: string, values: () => void) {
+    const { out } = this;
+    out.open("SPEC-OBJECT", { IDENTIFIER: identifierOf(uuid), "LAST-CHANGE": this.contentChanged });
     out.open("VALUES");
-    out.text("ENUM-VALUE-REF", enumValueIdentifier(field, value));
+    values();
     out.close("VALUES");
-    out.close("ATTRIBUTE-VALUE-ENUMERATION");
-  };
-  const writeXhtml = (definition: Definition, markdown: string) => {
-    out.open("ATTRIBUTE-VALUE-XHTML");
-    out.open("DEFINITION");
-    out.text("ATTRIBUTE-DEFINITION-XHTML-REF", definition.identifier);
-    out.close("DEFINITION");
-    out.raw(`<THE-VALUE>${serializeXml(markdownToXhtml(markdown), "xhtml:")}</THE-VALUE>`);
-    out.close("ATTRIBUTE-VALUE-XHTML");
-  };
-  const objectAttributes = (uuid: string) => ({ IDENTIFIER: identifierOf(uuid), "LAST-CHANGE": contentChanged });
-  const writeObjectType = (type: string) => {
     out.open("TYPE");
     out.text("SPEC-OBJECT-TYPE-REF", type);
     out.close("TYPE");
-  };
-
-  out.open("SPEC-OBJECTS");
-  for (const section of set.sections) {
-    out.open("SPEC-OBJECT", objectAttributes(section.id));
-    out.open("VALUES");
-    writeString(chapterName, section.title);
-    out.close("VALUES");
-    writeObjectType(TYPE.section);
     out.close("SPEC-OBJECT");
   }
-  const d = requirementDefinitions;
-  for (const requirement of set.requirements) {
-    out.open("SPEC-OBJECT", objectAttributes(requirement.id));
-    out.open("VALUES");
-    writeString(d.foreignId, requirement.ref);
-    writeString(d.name, requirement.title);
-    writeXhtml(d.text, requirement.text);
-    if (!xhtmlReproduces(requirement.text)) writeString(d.textSource, requirement.text);
-    writeEnumeration(d.obligation, "obligation", requirement.obligation);
-    writeEnumeration(d.type, "type", requirement.type);
-    writeEnumeration(d.area, "area", requirement.area);
-    writeEnumeration(d.verification, "verification", requirement.verification);
-    if (requirement.ambition !== null) writeEnumeration(d.ambition, "ambition", requirement.ambition);
-    if (requirement.weight !== null) writeInteger(d.weight, requirement.weight);
-    writeString(d.rationale, requirement.rationale);
-    writeString(d.tags, requirement.tags.join(TAG_SEPARATOR));
-    writeInteger(d.version, requirement.version);
-    if (requirement.linkedStandards.length > 0) writeString(d.linkedStandards, requirement.linkedStandards.join("; "));
-    if (requirement.source !== "") writeString(d.source, requirement.source);
-    for (const { key, definition: imported } of importedDefinitions) {
-      // Own keys only: a key such as "__proto__" must not reach Object.prototype.
-      const value = Object.hasOwn(requirement.importedAttributes, key)
-        ? requirement.importedAttributes[key]
-        : undefined;
-      if (value !== undefined) writeString(imported, value);
+
+  private specObjects() {
+    const { out, set, definitions } = this;
+    const d = definitions.requirement;
+    out.open("SPEC-OBJECTS");
+    for (const section of set.sections) {
+      this.specObject(section.id, TYPE.section, () => this.stringValue(definitions.chapterName, section.title));
     }
-    out.close("VALUES");
-    writeObjectType(TYPE.requirement);
-    out.close("SPEC-OBJECT");
+    for (const requirement of set.requirements) {
+      this.specObject(requirement.id, TYPE.requirement, () => {
+        this.stringValue(d.foreignId, requirement.ref);
+        this.stringValue(d.name, requirement.title);
+        this.xhtmlValue(d.text, requirement.text);
+        if (!xhtmlReproduces(requirement.text)) this.stringValue(d.textSource, requirement.text);
+        this.enumerationValue(d.obligation, "obligation", requirement.obligation);
+        this.enumerationValue(d.type, "type", requirement.type);
+        this.enumerationValue(d.area, "area", requirement.area);
+        this.enumerationValue(d.verification, "verification", requirement.verification);
+        if (requirement.ambition !== null) this.enumerationValue(d.ambition, "ambition", requirement.ambition);
+        if (requirement.weight !== null) this.integerValue(d.weight, requirement.weight);
+        this.stringValue(d.rationale, requirement.rationale);
+        this.stringValue(d.tags, requirement.tags.join(TAG_SEPARATOR));
+        this.integerValue(d.version, requirement.version);
+        if (requirement.linkedStandards.length > 0) {
+          this.stringValue(d.linkedStandards, requirement.linkedStandards.join(LINKED_STANDARDS_SEPARATOR));
+        }
+        if (requirement.source !== "") this.stringValue(d.source, requirement.source);
+        for (const { key, definition } of definitions.imported) {
+          // Own keys only: a key such as "__proto__" must not reach Object.prototype.
+          const value = Object.hasOwn(requirement.importedAttributes, key)
+            ? requirement.importedAttributes[key]
+            : undefined;
+          if (value !== undefined) this.stringValue(definition, value);
+        }
+      });
+    }
+    out.close("SPEC-OBJECTS");
   }
-  out.close("SPEC-OBJECTS");
 
-  const tree = buildTree(set);
-  const writeHierarchy = (uuid: string, children: () => void, hasChildren: boolean) => {
-    out.open("SPEC-HIERARCHY", { IDENTIFIER: hierarchyIdentifier(uuid), "LAST-CHANGE": contentChanged });
+  private hierarchy(uuid: string, children: () => void = () => {}, hasChildren = false) {
+    const { out } = this;
+    out.open("SPEC-HIERARCHY", { IDENTIFIER: hierarchyIdentifier(uuid), "LAST-CHANGE": this.contentChanged });
     out.open("OBJECT");
     out.text("SPEC-OBJECT-REF", identifierOf(uuid));
     out.close("OBJECT");
@@ -481,46 +552,50 @@ export function writeSetReqif(set: ExchangeSet, language: Language): string {
       out.close("CHILDREN");
     }
     out.close("SPEC-HIERARCHY");
-  };
-  const writeRequirementNode = (requirement: ExchangeRequirement) => writeHierarchy(requirement.id, () => {}, false);
-  const writeSectionNode = (section: ExchangeSection): void => {
+  }
+
+  /** The section, then its requirements, then its subsections: the set's reading order. */
+  private sectionHierarchy(tree: Tree, section: ExchangeSection): void {
     const requirements = tree.requirementsOf.get(section.id) ?? [];
     const subsections = tree.sectionsOf.get(section.id) ?? [];
-    writeHierarchy(
+    this.hierarchy(
       section.id,
       () => {
-        requirements.forEach(writeRequirementNode);
-        subsections.forEach(writeSectionNode);
+        requirements.forEach((requirement) => this.hierarchy(requirement.id));
+        subsections.forEach((subsection) => this.sectionHierarchy(tree, subsection));
       },
       requirements.length + subsections.length > 0,
     );
-  };
-
-  out.open("SPECIFICATIONS");
-  out.open("SPECIFICATION", {
-    IDENTIFIER: identifierOf(set.set.id),
-    "LAST-CHANGE": contentChanged,
-    "LONG-NAME": set.set.title,
-  });
-  out.open("VALUES");
-  writeString(setDescription, set.set.description);
-  out.close("VALUES");
-  out.open("TYPE");
-  out.text("SPECIFICATION-TYPE-REF", TYPE.specification);
-  out.close("TYPE");
-  if (tree.topRequirements.length + tree.topSections.length > 0) {
-    out.open("CHILDREN");
-    tree.topRequirements.forEach(writeRequirementNode);
-    tree.topSections.forEach(writeSectionNode);
-    out.close("CHILDREN");
   }
-  out.close("SPECIFICATION");
-  out.close("SPECIFICATIONS");
 
-  out.close("REQ-IF-CONTENT");
-  out.close("CORE-CONTENT");
-  out.close("REQ-IF");
-  return out.toString();
+  private specification() {
+    const { out, set } = this;
+    const tree = buildTree(set);
+    out.open("SPECIFICATIONS");
+    out.open("SPECIFICATION", {
+      IDENTIFIER: identifierOf(set.set.id),
+      "LAST-CHANGE": this.contentChanged,
+      "LONG-NAME": set.set.title,
+    });
+    out.open("VALUES");
+    this.stringValue(this.definitions.setDescription, set.set.description);
+    out.close("VALUES");
+    out.open("TYPE");
+    out.text("SPECIFICATION-TYPE-REF", TYPE.specification);
+    out.close("TYPE");
+    if (tree.topRequirements.length + tree.topSections.length > 0) {
+      out.open("CHILDREN");
+      tree.topRequirements.forEach((requirement) => this.hierarchy(requirement.id));
+      tree.topSections.forEach((section) => this.sectionHierarchy(tree, section));
+      out.close("CHILDREN");
+    }
+    out.close("SPECIFICATION");
+    out.close("SPECIFICATIONS");
+  }
+}
+
+export function writeSetReqif(set: ExchangeSet, language: Language): string {
+  return new ReqifWriter(set, language).write();
 }
 
 /** A file name for the .reqif inside a .reqifz (and a base for the download's name). */
