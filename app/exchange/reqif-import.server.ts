@@ -334,7 +334,8 @@ export async function readReqif(bytes: Uint8Array, fileName: string): Promise<Re
         definition = { attributeKey: merged.key, name: definitionKey, kind, defaultValue: null };
         definitions.set(definitionKey, definition);
       }
-      const value = readValue(valueElement, definition.kind);
+      // The element says how the value is written, even where it disagrees with its definition.
+      const value = readValue(valueElement, kind);
       if (value && !values.has(definition.attributeKey)) values.set(definition.attributeKey, value);
     }
     return values;
@@ -521,8 +522,11 @@ export type ReqifDefaults = {
 };
 
 const TITLE_FROM_TEXT_MAX = 100;
-/** Types of heading objects in tools that have no ReqIF.ChapterName (Polarion "Heading" work items). */
-const HEADING_TYPE = /heading|chapter|section|rubrik|kapitel|avsnitt|überschrift/i;
+/**
+ * Object types that are headings whatever they hold, in tools without ReqIF.ChapterName:
+ * Polarion "Heading" work items, DOORS Next "Heading" artifacts (whose heading is their text).
+ */
+const HEADING_TYPE = /^(heading|header|chapter|section|rubrik|kapitel|avsnitt|überschrift)( \d+)?$/i;
 
 /** The first sentence of the text's first paragraph, shortened at a word when it is long. */
 function titleFromText(value: ReqifValue | undefined, text: string): string {
@@ -558,10 +562,15 @@ export function reqifToImportedSet(
   const attributesFor = new Map<ReqifTarget, ReqifAttribute[]>();
   for (const attribute of doc.attributes) {
     const target = targetOf(attribute);
-    attributesFor.set(target, [...(attributesFor.get(target) ?? []), attribute]);
+    const list = attributesFor.get(target);
+    if (list) list.push(attribute);
+    else attributesFor.set(target, [attribute]);
   }
   const textSource = doc.attributes.find(
-    (attribute) => attribute.name === REQIF_NAMES.textSource && attribute.kind === "string",
+    (attribute) =>
+      attribute.name === REQIF_NAMES.textSource &&
+      attribute.kind === "string" &&
+      !attribute.key.startsWith(IMPORTED_ATTRIBUTE_PREFIX),
   );
 
   /** The first non-empty value of the attributes mapped to a target, else the first empty one. */
@@ -692,14 +701,20 @@ export function reqifToImportedSet(
       const text = valueFor(object, "text");
       const noText = !text || isEmptyValue(text.value);
       const isHeading =
+        HEADING_TYPE.test(object.typeName.trim()) ||
         (chapter !== undefined && (noText || !isEmptyValue(chapter.value))) ||
-        (noText && (node.children.length > 0 || HEADING_TYPE.test(object.typeName)));
+        (noText && node.children.length > 0);
 
       if (isHeading) {
-        const title =
-          chapter && !isEmptyValue(chapter.value)
-            ? scalarPlainText(chapter.value, doc.enumValues)
-            : (scalarPlainText(valueFor(object, "title")?.value, doc.enumValues) ?? object.longName ?? "");
+        const named = [chapter?.value, valueFor(object, "title")?.value].find(
+          (value) => value !== undefined && !isEmptyValue(value),
+        );
+        // A heading artifact that has only text (DOORS Next) is named by the text's first line.
+        const title = named
+          ? scalarPlainText(named, doc.enumValues)
+          : text && !noText
+            ? titleFromText(text.value, scalarPlainText(text.value, doc.enumValues) ?? "")
+            : object.longName;
         sections.push({ key: object.key, parentKey: sectionKey, title: title ?? "", id: uuidOf(object.key) });
         walk(node.children, object.key);
         continue;

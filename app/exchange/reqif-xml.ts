@@ -25,6 +25,24 @@ function isXmlCharacter(code: number): boolean {
   return code !== 0xfffe && code !== 0xffff;
 }
 
+/** Index of the first character XML 1.0 does not allow in a document, or -1. */
+function firstForbiddenCharacter(value: string): number {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 0x20 && code < 0xd800) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index++;
+        continue;
+      }
+      return index;
+    }
+    if ((code >= 0xdc00 && code <= 0xdfff) || !isXmlCharacter(code)) return index;
+  }
+  return -1;
+}
+
 /** Replaces what XML cannot hold (and U+FFFD itself) by the escape described above. */
 export function encodeXmlCharacters(value: string): string {
   let out = "";
@@ -153,6 +171,10 @@ const parser = new XMLParser({
  */
 export function parseXml(text: string, { whitespaceIn }: { whitespaceIn?: readonly string[] } = {}): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new ExchangeFileError("xmlDoctype");
+  // Not well-formed XML, and a NUL would later be refused by PostgreSQL: stop it at the door.
+  const forbidden = firstForbiddenCharacter(text);
+  if (forbidden >= 0)
+    throw new ExchangeFileError("brokenXml", {}, `character U+${text.charCodeAt(forbidden).toString(16)}`);
   // XML's own end-of-line handling (a CR written on purpose arrives as &#13;).
   const normalized = text.replace(/\r\n?/g, "\n");
   let parsed: unknown;

@@ -181,6 +181,51 @@ describe("a DOORS export", () => {
   });
 });
 
+describe("a DOORS Next export", () => {
+  test("one attribute per name across artifact types, heading artifacts as sections named by their text", async () => {
+    const doc = await readReqif(fixture("doors-next.reqif"), "doors-next.reqif");
+    expect(doc.attributes.map(({ name, kind, objectTypes }) => ({ name, kind, objectTypes }))).toEqual([
+      { name: "ReqIF.ForeignID", kind: "integer", objectTypes: ["Heading", "System Requirement", "Information"] },
+      { name: "ReqIF.Text", kind: "xhtml", objectTypes: ["Heading", "System Requirement", "Information"] },
+      { name: "ReqIF.Name", kind: "string", objectTypes: ["System Requirement"] },
+      { name: "Owner", kind: "string", objectTypes: ["System Requirement"] },
+    ]);
+    const imported = importSpecification(doc, "Labb och röntgen");
+    expect(imported.sections).toEqual([
+      { key: "_a1", parentKey: null, title: "Prestanda", id: null },
+      { key: "_a4", parentKey: null, title: "Röntgen", id: null },
+    ]);
+    expect(
+      imported.requirements.map(({ row, ref, title, text, sectionKey, importedAttributes }) => ({
+        row,
+        ref,
+        title,
+        text,
+        sectionKey,
+        importedAttributes,
+      })),
+    ).toEqual([
+      {
+        row: 2,
+        ref: "1202",
+        title: "Kraven i detta avsnitt gäller alla laboratorier.",
+        text: "Kraven i detta avsnitt gäller *alla* laboratorier.",
+        sectionKey: "_a1",
+        importedAttributes: {},
+      },
+      {
+        row: 3,
+        ref: "1203",
+        title: "Svarstid för provsvar",
+        text: "Provsvar ska visas inom 5 sekunder efter att de har signerats.",
+        sectionKey: "_a1",
+        importedAttributes: { Owner: "Labbmedicin" },
+      },
+    ]);
+    expect(imported.issues).toEqual([]);
+  });
+});
+
 describe("a Polarion export", () => {
   test("offers both documents, merges same-named attributes of its work item types and pre-maps our Swedish column names", async () => {
     const doc = await readReqif(fixture("polarion.reqif"), "polarion.reqif");
@@ -534,6 +579,7 @@ describe("hostile and broken files", () => {
     await refusedWith("<REQ-IF><CORE-CONTENT></REQ-IF>", "broken.reqif", "brokenXml");
     await refusedWith("<REQ-IF><constructor/></REQ-IF>", "proto.reqif", "brokenXml");
     await refusedWith(`${"<div>".repeat(2000)}${"</div>".repeat(2000)}`, "deep.reqif", "brokenXml");
+    await refusedWith("<REQ-IF><TITLE>a\u0000b</TITLE></REQ-IF>", "nul.reqif", "brokenXml");
   });
 
   test("XML that is not ReqIF, or has no specification, is refused", async () => {
