@@ -90,6 +90,7 @@ describe("a DOORS export", () => {
       "Binding: enumeration",
       "Released: boolean",
       "Estimated effort: real",
+      "Granskningskommentar: xhtml",
     ]);
     expect(doc.attributes.find((attribute) => attribute.name === "Binding")?.enumValues).toEqual([
       { key: "_ev_shall", name: "Shall" },
@@ -106,6 +107,7 @@ describe("a DOORS export", () => {
       _ad_binding: "keep",
       _ad_released: "keep",
       _ad_effort: "keep",
+      _ad_review: "keep",
     });
   });
 
@@ -161,6 +163,11 @@ describe("a DOORS export", () => {
     });
     // The type's DEFAULT-VALUE fills in where the object has none.
     expect(response?.importedAttributes).toEqual({ Priority: "Medium" });
+    // Formatted text from an attribute we have no field for is kept as markdown.
+    expect(imported.requirements[2]?.importedAttributes).toEqual({
+      Priority: "Medium",
+      Granskningskommentar: "Granska **igen** efter  \nsamråd med [PDL-gruppen](mailto:pdl@region.se).",
+    });
     expect(medication).toMatchObject({
       type: "technical",
       area: "JF",
