@@ -151,6 +151,26 @@ function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url) && URL.canParse(url);
 }
 
+/** Percent-encodes what RFC 3986 does not allow in a path, query or fragment (a second "#", "[", "%zz"). */
+function encodeUriPart(part: string): string {
+  return part.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g, (character) =>
+    encodeURIComponent(character),
+  );
+}
+
+/**
+ * A link target as a strict URI: the WHATWG URL parser's form (which encodes spaces and non-ASCII)
+ * is still more lenient than XHTML's URI type, which libxml2 checks by RFC 3986.
+ */
+function strictUri(url: string): string {
+  const parsed = new URL(url);
+  const userinfo = parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ""}@` : "";
+  const authority = parsed.host ? `//${userinfo}${parsed.host}` : "";
+  const search = parsed.search ? `?${encodeUriPart(parsed.search.slice(1))}` : "";
+  const hash = parsed.hash ? `#${encodeUriPart(parsed.hash.slice(1))}` : "";
+  return `${parsed.protocol}${authority}${encodeUriPart(parsed.pathname)}${search}${hash}`;
+}
+
 function renderInline(text: string, depth: number, inLink: boolean): XmlNode[] {
   const out: XmlNode[] = [];
   let buffer = "";
@@ -205,7 +225,7 @@ function renderInline(text: string, depth: number, inLink: boolean): XmlNode[] {
         const autolink = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(text.slice(index, index + SEARCH_WINDOW));
         if (autolink?.[1] && isSafeUrl(autolink[1])) {
           flush();
-          out.push(xmlElement("a", { href: new URL(autolink[1]).href }, [autolink[1]]));
+          out.push(xmlElement("a", { href: strictUri(autolink[1]) }, [autolink[1]]));
           index += autolink[0].length;
           continue;
         }
@@ -216,7 +236,7 @@ function renderInline(text: string, depth: number, inLink: boolean): XmlNode[] {
         if (link) {
           flush();
           const label = renderInline(link.label, depth + 1, true);
-          out.push(...(isSafeUrl(link.url) ? [xmlElement("a", { href: new URL(link.url).href }, label)] : label));
+          out.push(...(isSafeUrl(link.url) ? [xmlElement("a", { href: strictUri(link.url) }, label)] : label));
           index = link.end;
           continue;
         }
@@ -370,7 +390,7 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"]/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-function toSafeHtml(nodes: readonly XmlNode[], state: { removedMedia: boolean }, depth = 0): string {
+function toSafeHtml(nodes: readonly XmlNode[], state: { removedMedia: boolean }): string {
   let html = "";
   for (const node of nodes) {
     if (typeof node === "string") {
@@ -384,7 +404,7 @@ function toSafeHtml(nodes: readonly XmlNode[], state: { removedMedia: boolean },
       continue;
     }
     const kept = KEPT.get(name);
-    const inner = toSafeHtml(node.children, state, depth + 1);
+    const inner = toSafeHtml(node.children, state);
     if (kept === undefined) html += inner;
     else if (kept === "br" || kept === "hr") html += `<${kept}>`;
     else if (kept === "a") {

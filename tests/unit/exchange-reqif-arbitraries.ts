@@ -59,6 +59,8 @@ const TRICKY = [
   "[länk](https://example.se/a?b=1&c=2)",
   "![bild](http://example.se/y.png)",
   "<https://example.se>",
+  "[x](https://example.se/%zz#a#b)",
+  "<http://1.2.3.4/[x]>",
   "---",
   "```",
   "~~~",

@@ -35,6 +35,9 @@ const MARKDOWN_TEXT = [
   "```",
   "---",
   "![bild](http://example.se/bild.png) [farlig](javascript:alert(1)) <https://example.se/auto>",
+  // Targets the URL parser accepts but XHTML's URI type does not, until they are encoded.
+  "[a](https://example.se/%zz) [b](http://a:b@c:8080/d;e?f#g#h) [c](http://1.2.3.4/[x]) <https://example.se/%>",
+  '[d](https://example.se/ä?ö=å#ü) [e](<https://example.se/{x} y>) [f](mailto:a@b.se) [g](https://e.se/"q")',
 ].join("\n");
 
 /** Every value of every enumeration appears at least once; sections nest three levels deep. */
