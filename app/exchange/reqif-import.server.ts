@@ -20,7 +20,7 @@ import {
 } from "~/utils/requirement-fields";
 
 import { ExchangeFileError } from "./exchange-error";
-import type { ImportedRequirement, ImportedSection, ImportedSet, ImportIssue } from "./imported-set";
+import type { CheckedField, ImportedRequirement, ImportedSection, ImportedSet, ImportIssue } from "./imported-set";
 import { IMPORTED_ATTRIBUTE_PREFIX, REQIF_NAMES, uuidOf } from "./reqif.server";
 import {
   childElement,
@@ -769,6 +769,19 @@ export function reqifToImportedSet(
     requirements,
     issues,
   };
+}
+
+/**
+ * `columnOf` for `checkImportedSet`: a field's column is the attribute mapped to it (as the
+ * importer's own issues name it, so the check does not repeat them), else the field's name.
+ */
+export function reqifColumnOf(
+  doc: ReqifDocument,
+  mapping: Record<string, ReqifTarget>,
+): (field: CheckedField) => string {
+  return (field) =>
+    doc.attributes.find((attribute) => Object.hasOwn(mapping, attribute.key) && mapping[attribute.key] === field)
+      ?.name ?? field;
 }
 
 /** A mapped value, or the default when the object had none; null (unmappable) stays null. */
