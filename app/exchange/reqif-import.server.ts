@@ -20,7 +20,7 @@ import {
 } from "~/utils/requirement-fields";
 
 import { ExchangeFileError } from "./exchange-error";
-import type { ImportedRequirement, ImportedSection, ImportedSet, ImportIssue } from "./imported-set";
+import type { CheckedField, ImportedRequirement, ImportedSection, ImportedSet, ImportIssue } from "./imported-set";
 import { IMPORTED_ATTRIBUTE_PREFIX, REQIF_NAMES, uuidOf } from "./reqif.server";
 import {
   childElement,
@@ -49,10 +49,11 @@ import { looksLikeZip, readZip } from "./zip.server";
  * kind in several SPEC-OBJECT-TYPEs (DOORS Next has one type per artifact type, each with its
  * own "ReqIF.Text") are one attribute to map.
  *
- * Headings become sections: an object is one when it has a value for an attribute mapped to the
- * section heading (ReqIF.ChapterName) and no text, or a non-empty heading, or no text but
- * children in the hierarchy (or a type named like a heading). A requirement under another
- * requirement (DOORS allows it) is put in the nearest section above it, in reading order.
+ * Headings become sections: an object is one when it has a non-empty value for the attribute
+ * mapped to the section heading (ReqIF.ChapterName), or such a value and no text, or no text but
+ * children in the hierarchy, or a type named "Heading" (Polarion, DOORS Next). A requirement under
+ * another requirement (DOORS allows it) is put in the nearest section above it, in reading order.
+ * An object placed twice is imported where it first appears (a warning names the others).
  *
  * A requirement without any title attribute (DOORS classic has only "Object Text") gets the
  * beginning of its text as title, so the import can go ahead and the title be edited later.
@@ -97,6 +98,10 @@ export type ReqifHierarchyNode = { objectKey: string; children: ReqifHierarchyNo
 
 export type ReqifEnumValue = { name: string; otherContent: string | null };
 
+/**
+ * A file as read. Holds Maps and XHTML trees: send `title`, `sourceTool`, `specifications` and
+ * `attributes` to a page; keep the file (not this) between requests and read it again.
+ */
 export type ReqifDocument = {
   title: string;
   sourceTool: string;
@@ -769,6 +774,19 @@ export function reqifToImportedSet(
     requirements,
     issues,
   };
+}
+
+/**
+ * `columnOf` for `checkImportedSet`: a field's column is the attribute mapped to it (as the
+ * importer's own issues name it, so the check does not repeat them), else the field's name.
+ */
+export function reqifColumnOf(
+  doc: ReqifDocument,
+  mapping: Record<string, ReqifTarget>,
+): (field: CheckedField) => string {
+  return (field) =>
+    doc.attributes.find((attribute) => Object.hasOwn(mapping, attribute.key) && mapping[attribute.key] === field)
+      ?.name ?? field;
 }
 
 /** A mapped value, or the default when the object had none; null (unmappable) stays null. */

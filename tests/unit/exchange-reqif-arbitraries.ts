@@ -115,7 +115,7 @@ const MARKDOWN_LINES = [
   "***",
 ];
 
-const markdownText = fc
+export const markdownText = fc
   .array(fc.oneof(fc.constantFrom(...MARKDOWN_LINES), oddText), { maxLength: 12 })
   .map((lines) => lines.join("\n"));
 

@@ -14,7 +14,10 @@ import {
 } from "~/utils/requirement-fields";
 
 import { exchangeSet, requirement, section, uuid, validateReqif } from "./exchange-reqif-support";
-import { exchangeSetArbitrary } from "./exchange-reqif-arbitraries";
+import { exchangeSetArbitrary, markdownText } from "./exchange-reqif-arbitraries";
+
+/** Property runs validate or parse many files; generous, so a slow machine does not fail them. */
+const PROPERTY_TIMEOUT = 180_000;
 
 const ODD_TEXT =
   "  inledande blanksteg,  dubbla  och\ttabb\r\nCRLF\rCR\n\n\n<b>inte fet</b> & &amp; ]]> \"citat\" 'apostrof' " +
@@ -125,15 +128,34 @@ describe("ReqIF export", () => {
     expect(result.valid).toBe(true);
   });
 
-  test("random sets are valid against the schema", async () => {
-    await fc.assert(
-      fc.asyncProperty(exchangeSetArbitrary, async (set) => {
-        const result = await validateReqif(writeSetReqif(set, "sv"));
-        expect(result.errors).toEqual([]);
-      }),
-      { numRuns: 12 },
-    );
-  });
+  test(
+    "random sets are valid against the schema",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(exchangeSetArbitrary, async (set) => {
+          const result = await validateReqif(writeSetReqif(set, "sv"));
+          expect(result.errors).toEqual([]);
+        }),
+        { numRuns: 12 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  test(
+    "random markdown renders as XHTML the schema accepts",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(markdownText, { minLength: 30, maxLength: 30 }), async (texts) => {
+          const set = exchangeSet({ requirements: texts.map((text, index) => requirement(index + 1, { text })) });
+          const result = await validateReqif(writeSetReqif(set, "sv"));
+          expect(result.errors).toEqual([]);
+        }),
+        { numRuns: 10 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   test("has the header, one specification and the prostep and Samkrav attribute names", () => {
     const xml = writeSetReqif(setWithEverything(), "sv");

@@ -3,8 +3,10 @@ import { Buffer } from "node:buffer";
 import { describe, expect, test } from "vitest";
 
 import { ExchangeFileError } from "~/exchange/exchange-error";
+import { checkImportedSet } from "~/exchange/imported-set";
 import {
   readReqif,
+  reqifColumnOf,
   reqifToImportedSet,
   suggestReqifMapping,
   type ReqifDefaults,
@@ -540,6 +542,21 @@ describe("mapping values to our vocabulary", () => {
       },
     ]);
   });
+});
+
+test("the shared row check names the mapped attributes and does not repeat what the importer reported", async () => {
+  const doc = await readReqif(fixture("doors-classic.reqif"), "doors-classic.reqif");
+  const mapping = { ...suggestReqifMapping(doc), [attributeKey(doc, "Binding")]: "obligation" as const };
+  const imported = reqifToImportedSet(doc, { specificationKey: "_spec_journal", mapping, defaults: DEFAULTS });
+  const columnOf = reqifColumnOf(doc, mapping);
+  expect([columnOf("obligation"), columnOf("ref"), columnOf("weight")]).toEqual([
+    "Binding",
+    "ReqIF.ForeignID",
+    "weight",
+  ]);
+  // Row 5's obligation is null because "Information" maps to nothing: already reported, not again.
+  expect(imported.requirements.find((requirement) => requirement.row === 5)?.obligation).toBeNull();
+  expect(checkImportedSet(imported, columnOf)).toEqual([]);
 });
 
 describe("hostile and broken files", () => {

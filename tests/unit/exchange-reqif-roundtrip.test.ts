@@ -9,6 +9,9 @@ import { writeSetReqif, writeSetReqifz } from "~/exchange/reqif.server";
 import { exchangeSetArbitrary } from "./exchange-reqif-arbitraries";
 import { exchangeSet, requirement, section, uuid } from "./exchange-reqif-support";
 
+/** Property runs validate or parse many files; generous, so a slow machine does not fail them. */
+const PROPERTY_TIMEOUT = 180_000;
+
 const NO_DEFAULTS: ReqifDefaults = { obligation: null, type: null, area: null, verification: null };
 
 async function importBack(bytes: Uint8Array, fileName: string): Promise<ImportedSet> {
@@ -63,16 +66,20 @@ function expected(set: ExchangeSet) {
 }
 
 describe("ReqIF round trip", () => {
-  test("any set comes back with the same fields, tree, order and ids", async () => {
-    await fc.assert(
-      fc.asyncProperty(exchangeSetArbitrary, fc.constantFrom("sv" as const, "en" as const), async (set, language) => {
-        const xml = writeSetReqif(set, language);
-        const imported = await importBack(new TextEncoder().encode(xml), "export.reqif");
-        expect(asExchanged(imported)).toEqual(expected(set));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  test(
+    "any set comes back with the same fields, tree, order and ids",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(exchangeSetArbitrary, fc.constantFrom("sv" as const, "en" as const), async (set, language) => {
+          const xml = writeSetReqif(set, language);
+          const imported = await importBack(new TextEncoder().encode(xml), "export.reqif");
+          expect(asExchanged(imported)).toEqual(expected(set));
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   test("a .reqifz comes back like the .reqif", async () => {
     const set = exchangeSet({
