@@ -44,6 +44,7 @@ import type { CheckedField, ImportIssue, ImportedRequirement, ImportedSection, I
  * - Imported attributes: one "Name: value" line per attribute; further lines of a value are
  *   indented by two spaces. In a name, `\`, `:` and line breaks are escaped with a backslash
  *   (`\\`, `\:`, `\n`, `\r`), and so is a leading space.
+ * - Linked standards: one name a line. Written for people, not read back (links are made in Samkrav).
  * - Enum values: the labels of the export's language ("Ska", "Kvalificeringskrav"); the import
  *   reads labels of both languages and common synonyms (see `defaultValueMap`).
  */
@@ -487,7 +488,9 @@ function guessHeaderField(header: string, values: readonly string[]): TabularFie
 /**
  * A target per column from its header (Swedish and English words; case, diacritics and
  * punctuation ignored). Unrecognised columns are "keep"; when two columns name the same field the
- * first one gets it and the later ones are "keep". `dataRows` (optional, the rows below the
+ * first one gets it and the later ones are "keep". Our export's own columns that are not imported
+ * (version, linked standards, source) are recognised only next to its UUID or attributes column.
+ * `dataRows` (optional, the rows below the
  * header) tell an "ID" column of UUIDs from one of requirement numbers.
  */
 export function guessMapping(
@@ -495,7 +498,7 @@ export function guessMapping(
   dataRows: readonly (readonly string[])[] = [],
 ): ColumnTarget[] {
   const used = new Set<TabularField>();
-  return headerCells.map((header, column) => {
+  const mapping = headerCells.map((header, column): ColumnTarget => {
     const field = guessHeaderField(
       header,
       dataRows.slice(0, 50).map((row) => row[column] ?? ""),
@@ -504,6 +507,10 @@ export function guessMapping(
     used.add(field);
     return field;
   });
+  // "Version" or "Källa" in someone else's sheet is their own information, kept rather than
+  // dropped; only a sheet with our UUID or attributes column is taken for our export.
+  const ourExport = used.has("id") || used.has("importedAttributes");
+  return ourExport ? mapping : mapping.map((target) => (NOT_IMPORTED.has(target) ? "keep" : target));
 }
 
 /** Index of the header row: the first of the first ten rows with at least two recognised headers; null when none has. */
@@ -988,7 +995,9 @@ export function tableToImportedSet(rows: readonly (readonly string[])[], options
   const headerCells = rows[headerRow] ?? [];
   const issues: ImportIssue[] = [];
 
-  const width = Math.max(mapping.length, ...rows.map((row) => row.length));
+  // A loop rather than Math.max(...rows): spreading tens of thousands of rows overflows the call stack.
+  let width = mapping.length;
+  for (const row of rows) width = Math.max(width, row.length);
   const columnOfField = new Map<TabularField, number>();
   const keepColumns: number[] = [];
   const readColumns: number[] = [];
@@ -1088,6 +1097,14 @@ export function tableToImportedSet(rows: readonly (readonly string[])[], options
     return store.child(null, title, () => `ref:${prefix}`).key;
   };
 
+  // A column repeats a handful of values over thousands of rows; each is guessed once.
+  const guessCache: { [F in ValueField]: Map<string, FieldValues[F] | null> } = {
+    obligation: new Map(),
+    type: new Map(),
+    area: new Map(),
+    verification: new Map(),
+    ambition: new Map(),
+  };
   const mapValue = <F extends ValueField>(
     field: F,
     row: readonly string[],
@@ -1098,7 +1115,12 @@ export function tableToImportedSet(rows: readonly (readonly string[])[], options
     const text = written.trim();
     if (text === "") return fallback;
     const map: ValueMap<F> | undefined = valueMaps[field];
-    const value = map !== undefined && Object.hasOwn(map, text) ? (map[text] ?? null) : guessValue(field, text);
+    const guesses: Map<string, FieldValues[F] | null> = guessCache[field];
+    let value = map !== undefined && Object.hasOwn(map, text) ? (map[text] ?? null) : guesses.get(text);
+    if (value === undefined) {
+      value = guessValue(field, text);
+      guesses.set(text, value);
+    }
     if (value === null) {
       issues.push({
         severity: "error",

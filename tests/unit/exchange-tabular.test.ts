@@ -329,6 +329,11 @@ describe("guessing the header row and the mapping", () => {
     expect(guessMapping(["ID", "Rubrik"], [["IS-004", "x"]])).toEqual(["ref", "title"]);
   });
 
+  test("Version and Källa are our export's columns only next to its UUID; elsewhere they are the user's own", () => {
+    expect(guessMapping(["Nr", "Version", "Källa"])).toEqual(["ref", "keep", "keep"]);
+    expect(guessMapping(["Nr", "Version", "Källa", "UUID"])).toEqual(["ref", "version", "source", "id"]);
+  });
+
   test("a second column for the same field is kept rather than mapped twice", () => {
     expect(guessMapping(["Kravtext", "Beskrivning", "Nr"])).toEqual(["text", "keep", "ref"]);
   });
