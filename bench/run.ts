@@ -8,7 +8,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHMARKS = ["set-diff.bench.ts", "set-page.bench.ts", "overview.bench.ts", "library-search.bench.ts"];
+const BENCHMARKS = [
+  "set-diff.bench.ts",
+  "set-page.bench.ts",
+  "overview.bench.ts",
+  "library-search.bench.ts",
+  "exchange.bench.ts",
+];
 
 const failed: string[] = [];
 for (const file of BENCHMARKS) {

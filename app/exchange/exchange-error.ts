@@ -6,6 +6,8 @@
 export const EXCHANGE_FILE_ERRORS = [
   /** Larger than the upload limit. */
   "tooLarge",
+  /** A file name whose extension is none of the formats Samkrav imports. */
+  "unknownFormat",
   /** The bytes are not the kind of file its name or the chosen format says (a PNG named .xlsx). */
   "wrongType",
   /** A zip container (xlsx, docx, reqifz) that cannot be read. */

@@ -10,6 +10,7 @@ import {
   type ExchangeSection,
   type ExchangeSet,
 } from "~/exchange/exchange-set";
+import type { ExportFormat } from "~/exchange/export-formats";
 import { writeAuditEvent } from "~/utils/audit.server";
 import type { DbOrTransaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
@@ -25,8 +26,6 @@ import type { VisibleSet } from "./requirement-sets.server";
  * Reading a set for export (working copy or baseline) as the ExchangeSet every writer takes, and
  * the audit record of an export. Writing an import lives in set-imports.server.ts.
  */
-
-export type ExportFormat = "xlsx" | "csv" | "docx" | "json" | "reqif" | "reqifz";
 
 /** Sections in tree pre-order from rows that know their parent and position among siblings. */
 function orderSections<T extends { id: string; parentId: string | null; position: number }>(rows: readonly T[]): T[] {

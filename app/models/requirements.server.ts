@@ -49,6 +49,7 @@ const requirementColumns = {
   version: requirements.version,
   deletedAt: requirements.deletedAt,
   updatedAt: requirements.updatedAt,
+  importedAttributes: requirements.importedAttributes,
 };
 
 /** Edits land only while the set is editable: a status change racing an edit cannot slip one in. */

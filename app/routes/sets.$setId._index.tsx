@@ -147,6 +147,10 @@ export default function SetRoute() {
               {sectionId ? (sectionTitle.get(sectionId) ?? t("sets.allRequirements")) : t("sets.allRequirements")}{" "}
               <span className="muted">({t("sets.shownOf", { shown: requirements.length, total })})</span>
             </h2>
+            <p className="button-row">
+              <Link to={`/sets/${set.id}/export`}>{t("exchange.export.link")}</Link>
+              {permissions.edit ? <Link to={`/sets/${set.id}/import`}>{t("exchange.import.link")}</Link> : null}
+            </p>
             {permissions.edit ? (
               <p className="button-row">
                 <Link to={query({ reorder: reorder ? null : "1" })}>

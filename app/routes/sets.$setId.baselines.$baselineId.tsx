@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ReviewEstablishment } from "~/components/review-forms";
 import { SetHeader, toSetHeader } from "~/components/set-header";
+import { EXPORT_FORMATS } from "~/exchange/export-formats";
 import { getBaseline } from "~/models/baselines.server";
 import { getBaselineEstablishment } from "~/models/reviews.server";
 import { notFound } from "~/utils/auth.server";
@@ -72,6 +73,23 @@ export default function BaselineRoute() {
         <Link to={`/sets/${set.id}/diff?from=${baseline.id}&to=working`}>{t("baseline.compareWithWorking")}</Link>
       </p>
       {establishment ? <ReviewEstablishment establishment={establishment} /> : null}
+      <nav aria-labelledby="baseline-export-heading" className="export-links">
+        <h2 id="baseline-export-heading">{t("exchange.export.baselineLinksHeading")}</h2>
+        <ul>
+          {EXPORT_FORMATS.map((format) => (
+            <li key={format}>
+              <a href={`/sets/${set.id}/baselines/${baseline.id}/export/${format}`} download>
+                {t(`exchange.export.format.${format}`)}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href={`/sets/${set.id}/baselines/${baseline.id}/export/csv?delimiter=comma`} download>
+              {t("exchange.export.csvComma")}
+            </a>
+          </li>
+        </ul>
+      </nav>
       {rows.map((row) => {
         const heading =
           row.sectionTitle !== lastSection ? (

@@ -152,6 +152,20 @@ export default function RequirementRoute() {
             <code>{requirement.id}</code>
           </dd>
         </dl>
+        {Object.keys(requirement.importedAttributes).length > 0 ? (
+          <section aria-labelledby="imported-attributes-heading">
+            <h2 id="imported-attributes-heading">{t("exchange.importedAttributes")}</h2>
+            <p className="muted">{t("exchange.importedAttributesHint")}</p>
+            <dl className="facts">
+              {Object.entries(requirement.importedAttributes).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd className="pre-wrap">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
       </article>
       <SurfacedLessons lessons={links.lessons} area={requirement.area} areaTotal={links.areaLessonTotal} />
       <LinkedStandards standards={links.standards} />

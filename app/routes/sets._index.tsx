@@ -163,6 +163,9 @@ export default function SetsRoute() {
           <div>
             <button type="submit">{t("sets.create")}</button>
           </div>
+          <p>
+            <Link to={`/sets/import?region=${region.id}`}>{t("exchange.import.newSetLink")}</Link>
+          </p>
         </Form>
       ) : null}
     </>

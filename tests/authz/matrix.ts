@@ -23,6 +23,7 @@ import { standardsMatrix } from "./matrix-standards";
 import { lessonsMatrix } from "./matrix-lessons";
 import { procurementsMatrix } from "./matrix-procurements";
 import { overviewMatrix } from "./matrix-overview";
+import { exchangeMatrix } from "./matrix-exchange";
 
 export const FEATURE_MATRICES: FeatureMatrix[] = [
   libraryMatrix,
@@ -34,6 +35,7 @@ export const FEATURE_MATRICES: FeatureMatrix[] = [
   lessonsMatrix,
   procurementsMatrix,
   overviewMatrix,
+  exchangeMatrix,
 ];
 
 const SET_ROUTES: Array<{
