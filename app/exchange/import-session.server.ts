@@ -13,7 +13,7 @@ import {
 import { readCsv } from "./csv.server";
 import { COLUMN_TARGETS, HIERARCHY_KINDS, VALUE_FIELDS } from "./import-choices";
 import type { ImportFileFormat } from "./detect-format";
-import { checkImportedSet, type ImportedSet, type ImportIssue } from "./imported-set";
+import { checkImportedSet, trimImportedTexts, type ImportedSet, type ImportIssue } from "./imported-set";
 import { exchangeSetToImported, readSetJson } from "./json";
 import {
   readReqif,
@@ -287,6 +287,31 @@ function byRow(a: ImportIssue, b: ImportIssue): number {
  * cannot be read at all (the page shows the message and offers another upload).
  */
 export async function readImport(
+  upload: { id: string; format: string; fileName: string; fileBytes: Buffer },
+  options: ImportOptions,
+  language: Language,
+): Promise<ImportReading> {
+  const reading = await readImportAsWritten(upload, options, language);
+  const imported = trimImportedTexts(reading.imported);
+  // A title or text of whitespace only passed the check above and is empty once trimmed.
+  const blankAfterTrim: ImportIssue[] = [];
+  reading.imported.requirements.forEach((before, index) => {
+    for (const field of ["title", "text"] as const) {
+      if (before[field] !== "" && imported.requirements[index]?.[field] === "") {
+        blankAfterTrim.push({
+          severity: "error",
+          row: before.row,
+          column: field,
+          value: before[field],
+          message: "validation.required",
+        });
+      }
+    }
+  });
+  return { ...reading, imported, issues: [...reading.issues, ...blankAfterTrim].sort(byRow) };
+}
+
+async function readImportAsWritten(
   upload: { id: string; format: string; fileName: string; fileBytes: Buffer },
   options: ImportOptions,
   language: Language,

@@ -165,6 +165,23 @@ export function checkImportedSet(
   return issues;
 }
 
+/**
+ * Titles, texts and rationales without leading or trailing whitespace, as the forms store them:
+ * a spreadsheet cell's stray line break, or a ReqIF paragraph's indentation, is not content.
+ */
+export function trimImportedTexts(imported: ImportedSet): ImportedSet {
+  return {
+    ...imported,
+    sections: imported.sections.map((section) => ({ ...section, title: section.title.trim() })),
+    requirements: imported.requirements.map((requirement) => ({
+      ...requirement,
+      title: requirement.title.trim(),
+      text: requirement.text.trim(),
+      rationale: requirement.rationale.trim(),
+    })),
+  };
+}
+
 /** NUL and unpaired surrogates: a file can carry them, PostgreSQL text cannot. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
