@@ -1,7 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
-import { requirementSets, requirements, setSections } from "../../db/schema/requirements";
+import { requirementSets, requirements } from "../../db/schema/requirements";
 import { requirementStandardLinks, standards } from "../../db/schema/standards";
 import {
   EXCHANGE_FORMAT,
@@ -17,9 +17,9 @@ import { db } from "~/utils/db.server";
 import { translate, type Language } from "~/utils/i18n";
 import { visibleTo, type Principal } from "~/utils/policy.server";
 import type { RequestInfo } from "~/utils/request.server";
-import type { Area, RequirementSnapshot, SectionSnapshot } from "~/utils/requirement-fields";
+import type { RequirementSnapshot, SectionSnapshot } from "~/utils/requirement-fields";
 
-import { getBaseline } from "./baselines.server";
+import { getBaseline, getWorkingSnapshot } from "./baselines.server";
 import type { VisibleSet } from "./requirement-sets.server";
 
 /**
@@ -205,41 +205,11 @@ export async function loadExchangeSet({
       createdAt: new Date(baseline.createdAt).toISOString(),
     });
   }
-  const [sectionRows, requirementRows, extras] = await Promise.all([
-    db
-      .select({
-        id: setSections.id,
-        parentId: setSections.parentId,
-        position: setSections.position,
-        title: setSections.title,
-      })
-      .from(setSections)
-      .where(and(eq(setSections.setId, set.id), isNull(setSections.deletedAt))),
-    db
-      .select({
-        id: requirements.id,
-        sectionId: requirements.sectionId,
-        position: requirements.position,
-        ref: requirements.ref,
-        title: requirements.title,
-        text: requirements.text,
-        obligation: requirements.obligation,
-        type: requirements.type,
-        area: requirements.area,
-        rationale: requirements.rationale,
-        verification: requirements.verification,
-        weight: requirements.weight,
-        ambition: requirements.ambition,
-        tags: requirements.tags,
-        version: requirements.version,
-      })
-      .from(requirements)
-      .where(and(eq(requirements.setId, set.id), isNull(requirements.deletedAt))),
+  const [snapshot, extras] = await Promise.all([
+    getWorkingSnapshot(set.id),
     loadRequirementExtras(set.id, principal, language),
   ]);
-  // `area` is validated on every write (AreaSchema), so the stored text is one of AREAS.
-  const typed = requirementRows.map((row) => ({ ...row, area: row.area as Area }));
-  return assemble(set, sectionRows, typed, extras, null);
+  return assemble(set, snapshot.sections, snapshot.requirements, extras, null);
 }
 
 /** The audit record of an export: who took which set (or baseline) out, in which format. */
