@@ -71,7 +71,6 @@ export const enExchange: Record<keyof typeof svExchange, string> = {
   "exchange.export.schemaHint": "The JSON format is described by a published schema:",
   "exchange.export.schemaLink": "JSON Schema for requirement sets (version 1)",
   "exchange.export.importLink": "Import from a file into this set",
-  "exchange.export.notFound": "The format or the baseline does not exist.",
   "exchange.sheet.requirements": "Requirements",
   "exchange.sheet.sections": "Sections",
   "exchange.sheet.about": "About the set",

@@ -67,7 +67,6 @@ export const svExchange = {
   "exchange.export.schemaHint": "JSON-formatet beskrivs av ett publicerat schema:",
   "exchange.export.schemaLink": "JSON Schema för kravuppsättningar (version 1)",
   "exchange.export.importLink": "Importera från fil till den här uppsättningen",
-  "exchange.export.notFound": "Formatet eller baslinjen finns inte.",
   "exchange.sheet.requirements": "Krav",
   "exchange.sheet.sections": "Avsnitt",
   "exchange.sheet.about": "Om uppsättningen",

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import { setImports } from "../../db/schema/exchange";
 import { requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
+import type { ImportFileFormat } from "~/exchange/detect-format";
 import {
   checkImportedSet,
   hasErrors,
@@ -24,14 +25,12 @@ import { MAX_SECTION_DEPTH } from "./sections.server";
  * never deletes: requirements the file does not mention stay as they are, and the preview says so.
  */
 
-export type ImportFormat = "xlsx" | "csv" | "reqif" | "json";
-
 export async function createSetImport(input: {
   regionId: string;
   targetSetId: string | null;
   actorUserId: string;
   fileName: string;
-  format: ImportFormat;
+  format: ImportFileFormat;
   bytes: Buffer;
 }): Promise<string> {
   const [created] = await db
