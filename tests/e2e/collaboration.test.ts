@@ -181,7 +181,10 @@ describe("working across regions", () => {
     await martin.getByText("Källan har ändrats", { exact: true }).first().waitFor();
     await press(martin, martin.getByRole("link", { name: "Jämför med källan" }).first());
     await waitForPath(martin, /\/source$/);
-    await expect(martin.locator("ins", { hasText: "medicinsk" }).count()).resolves.toBeGreaterThan(0);
+    // The router is idle once the URL changes, but React may commit the new page a moment
+    // later (navigations render in a transition), so wait for the inserted words to appear.
+    // waitFor fails the test with a timeout when the words never show as inserted.
+    await martin.locator("ins", { hasText: "medicinsk" }).first().waitFor();
     await expectNoSeriousA11yViolations(martin, "source changed");
     await press(martin, martin.getByRole("button", { name: "Ta in källans ändringar", exact: true }));
     await martin
