@@ -1,7 +1,16 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import { setImports } from "../../db/schema/exchange";
-import { requirementSets, requirements, setChanges, setSections } from "../../db/schema/requirements";
+import {
+  ambitionLevelEnum,
+  obligationEnum,
+  requirementSets,
+  requirementTypeEnum,
+  requirements,
+  setChanges,
+  setSections,
+  verificationMethodEnum,
+} from "../../db/schema/requirements";
 import type { ImportFileFormat } from "~/exchange/detect-format";
 import {
   checkImportedSet,
@@ -214,9 +223,17 @@ function computePlan(
   const claimedBy = new Map<string, number>();
   const issues: ImportIssue[] = [...sections.issues];
   const matches: Match[] = [];
+  // A row's UUID wins over another row's ref: a requirement claimed by its UUID is not also
+  // matched by the ref it may be giving up to a new row.
+  const claimedById = new Set(
+    imported.requirements.flatMap((requirement) =>
+      requirement.id !== null && byId.has(requirement.id) ? [requirement.id] : [],
+    ),
+  );
   for (const requirement of imported.requirements) {
-    const existing =
-      (requirement.id !== null ? byId.get(requirement.id) : undefined) ?? byRef.get(requirement.ref) ?? null;
+    const byOwnId = requirement.id !== null ? byId.get(requirement.id) : undefined;
+    const byOwnRef = byRef.get(requirement.ref);
+    const existing = byOwnId ?? (byOwnRef && !claimedById.has(byOwnRef.id) ? byOwnRef : null);
     if (existing) {
       const earlier = claimedBy.get(existing.id);
       if (earlier !== undefined) {
@@ -318,6 +335,83 @@ async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Pro
   }
 }
 
+/** Changed requirements are written 500 to a statement: 10,000 changes are 20 statements, not 10,000. */
+const UPDATE_CHUNK = 500;
+
+type ChangedRequirement = {
+  id: string;
+  expectedVersion: number;
+  refChanges: boolean;
+  values: {
+    ref: string;
+    title: string;
+    text: string;
+    obligation: string;
+    type: string;
+    area: string;
+    rationale: string;
+    verification: string;
+    weight: number | null;
+    ambition: string | null;
+    tags: string[];
+    importedAttributes: Record<string, string>;
+    sectionId: string | null;
+    position: number;
+  };
+  changes: Record<string, { old: unknown; new: unknown }>;
+};
+
+/**
+ * One UPDATE for a chunk of changed requirements, the rows passed as one JSON parameter, each
+ * guarded by the version read under the set lock. Returns the new version of every row; a row
+ * that changed meanwhile (which the lock rules out) fails the whole import.
+ */
+async function updateRequirements(
+  tx: Transaction,
+  rows: readonly ChangedRequirement[],
+  actorUserId: string,
+  now: Date,
+): Promise<Map<string, number>> {
+  const json = JSON.stringify(
+    rows.map(({ id, expectedVersion, values }) => ({
+      id,
+      expected_version: expectedVersion,
+      ref: values.ref,
+      title: values.title,
+      text: values.text,
+      obligation: values.obligation,
+      type: values.type,
+      area: values.area,
+      rationale: values.rationale,
+      verification: values.verification,
+      weight: values.weight,
+      ambition: values.ambition,
+      tags: values.tags,
+      imported_attributes: values.importedAttributes,
+      section_id: values.sectionId,
+      position: values.position,
+    })),
+  );
+  const updated = rowsOf<{ id: string; version: number }>(
+    await tx.execute(sql`update ${requirements} as r set
+        ref = v.ref, title = v.title, "text" = v."text", obligation = v.obligation, "type" = v."type",
+        area = v.area, rationale = v.rationale, verification = v.verification, weight = v.weight,
+        ambition = v.ambition, tags = v.tags, imported_attributes = v.imported_attributes,
+        section_id = v.section_id, position = v.position, version = r.version + 1,
+        updated_at = ${now.toISOString()}::timestamptz, updated_by_user_id = ${actorUserId}
+      from jsonb_to_recordset(${json}::jsonb) as v(
+        id uuid, expected_version integer, ref text, title text, "text" text,
+        obligation ${sql.raw(obligationEnum.enumName)}, "type" ${sql.raw(requirementTypeEnum.enumName)},
+        area text, rationale text, verification ${sql.raw(verificationMethodEnum.enumName)}, weight integer,
+        ambition ${sql.raw(ambitionLevelEnum.enumName)}, tags text[], imported_attributes jsonb,
+        section_id uuid, position integer)
+      where r.id = v.id and r.version = v.expected_version
+      returning r.id, r.version`),
+  );
+  if (updated.length !== rows.length) throw new Error("requirement changed under the set lock");
+  return new Map(updated.map((row) => [row.id, Number(row.version)]));
+}
+
 export type ApplyImportResult =
   | { status: "applied"; setId: string; plan: ImportPlan }
   | { status: "invalid"; issues: ImportIssue[] }
@@ -335,12 +429,15 @@ export async function applyImport({
   newSetTitle,
   actorUserId,
   request,
+  onProgress = () => {},
 }: {
   importRow: SetImportRow;
   imported: ImportedSet;
   newSetTitle: string;
   actorUserId: string;
   request: RequestInfo;
+  /** Called as rows are written: `done` of `total` created and changed requirements. */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }): Promise<ApplyImportResult> {
   return db.transaction(async (tx) => {
     // Claim the import first: a double submit waits here and then sees it applied.
@@ -467,6 +564,76 @@ export async function applyImport({
         values,
       };
     });
+
+    // Changed requirements, with their new section and position (a moved one goes last there).
+    const changedRows: ChangedRequirement[] = [];
+    for (const { imported: requirement, existing } of matches) {
+      if (!existing) continue;
+      const values = valuesOf(requirement);
+      const changedFields = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
+      const sectionId = sectionIdOf(requirement.sectionKey);
+      const moved = sectionId !== existing.sectionId;
+      if (changedFields.length === 0 && !moved) continue;
+      const position = moved ? (nextPosition.get(sectionId) ?? 0) + 1 : existing.position;
+      if (moved) nextPosition.set(sectionId, position);
+      const changes: Record<string, { old: unknown; new: unknown }> = Object.fromEntries(
+        changedFields.map((field) => [field, { old: existing[field], new: values[field] }]),
+      );
+      if (moved) changes.section = { old: existing.sectionId, new: sectionId };
+      changedRows.push({
+        id: existing.id,
+        expectedVersion: existing.version,
+        refChanges: existing.ref !== requirement.ref,
+        values: {
+          ref: requirement.ref,
+          title: requirement.title,
+          text: requirement.text,
+          obligation: requirement.obligation ?? "ska",
+          type: requirement.type ?? "technical",
+          area: requirement.area ?? "IS",
+          rationale: requirement.rationale,
+          verification: requirement.verification ?? "yes_no",
+          weight: requirement.weight,
+          ambition: requirement.ambition,
+          tags: requirement.tags,
+          importedAttributes: requirement.importedAttributes,
+          sectionId,
+          position,
+        },
+        changes,
+      });
+    }
+
+    const total = newRows.length + changedRows.length;
+    let done = 0;
+    onProgress({ done, total });
+    // Updates before inserts, and refs that change are first parked on a value no valid ref can
+    // have: a file may swap two refs, or give a new row the ref an existing one gives up, and the
+    // set's unique ref index is checked row by row.
+    const renamed = changedRows.filter((row) => row.refChanges).map((row) => row.id);
+    for (let start = 0; start < renamed.length; start += UPDATE_CHUNK) {
+      const ids = renamed.slice(start, start + UPDATE_CHUNK);
+      await tx.execute(sql`update ${requirements} set ref = '~' || id::text
+        where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`);
+    }
+    const now = new Date();
+    for (let start = 0; start < changedRows.length; start += UPDATE_CHUNK) {
+      const chunk = changedRows.slice(start, start + UPDATE_CHUNK);
+      const versions = await updateRequirements(tx, chunk, actorUserId, now);
+      await tx.insert(setChanges).values(
+        chunk.map((row) => ({
+          setId: targetSetId,
+          requirementId: row.id,
+          kind: "imported" as const,
+          version: versions.get(row.id) ?? row.expectedVersion + 1,
+          changes: row.changes,
+          changedByUserId: actorUserId,
+        })),
+      );
+      done += chunk.length;
+      onProgress({ done, total });
+    }
+
     await insertInChunks(newRows, async (chunk) => {
       const inserted = await tx
         .insert(requirements)
@@ -484,55 +651,9 @@ export async function applyImport({
           changedByUserId: actorUserId,
         })),
       );
+      done += chunk.length;
+      onProgress({ done, total });
     });
-
-    // Changed requirements: one guarded update each (the set lock is held), history per row.
-    for (const { imported: requirement, existing } of matches) {
-      if (!existing) continue;
-      const values = valuesOf(requirement);
-      const changedFields = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
-      const sectionId = sectionIdOf(requirement.sectionKey);
-      const moved = sectionId !== existing.sectionId;
-      if (changedFields.length === 0 && !moved) continue;
-      const position = moved ? (nextPosition.get(sectionId) ?? 0) + 1 : existing.position;
-      if (moved) nextPosition.set(sectionId, position);
-      const changes: Record<string, { old: unknown; new: unknown }> = Object.fromEntries(
-        changedFields.map((field) => [field, { old: existing[field], new: values[field] }]),
-      );
-      if (moved) changes.section = { old: existing.sectionId, new: sectionId };
-      const [updated] = await tx
-        .update(requirements)
-        .set({
-          ref: requirement.ref,
-          title: requirement.title,
-          text: requirement.text,
-          obligation: requirement.obligation ?? "ska",
-          type: requirement.type ?? "technical",
-          area: requirement.area ?? "IS",
-          rationale: requirement.rationale,
-          verification: requirement.verification ?? "yes_no",
-          weight: requirement.weight,
-          ambition: requirement.ambition,
-          tags: requirement.tags,
-          importedAttributes: requirement.importedAttributes,
-          sectionId,
-          position,
-          version: sql`${requirements.version} + 1`,
-          updatedAt: new Date(),
-          updatedByUserId: actorUserId,
-        })
-        .where(and(eq(requirements.id, existing.id), eq(requirements.version, existing.version)))
-        .returning({ version: requirements.version });
-      if (!updated) throw new Error("requirement changed under the set lock");
-      await tx.insert(setChanges).values({
-        setId: targetSetId,
-        requirementId: existing.id,
-        kind: "imported",
-        version: updated.version,
-        changes,
-        changedByUserId: actorUserId,
-      });
-    }
 
     await tx
       .update(requirementSets)

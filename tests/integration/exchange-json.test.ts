@@ -174,6 +174,88 @@ describe("JSON export and import", () => {
     expect((await requirementRow(ids[1]!)).text).toBe("Ny kravtext från Excel.");
   });
 
+  test("a file may swap refs, hand a given-up ref to a new row and move rows; every changed field is written", async () => {
+    const { region, editor, principal } = await workspace();
+    const setId = await newSet(region.id, editor.id);
+    const first = await newSection(setId, null, "Drift", editor.id);
+    const second = await newSection(setId, null, "Förvaltning", editor.id);
+    const a = await newRequirement(setId, first, editor.id, { ref: "DR-001" });
+    const b = await newRequirement(setId, first, editor.id, { ref: "DR-002" });
+    const c = await newRequirement(setId, first, editor.id, { ref: "DR-003" });
+    const exported = await exportSet(setId, principal);
+    const [rowA, rowB, rowC] = exported.requirements;
+    if (!rowA || !rowB || !rowC) throw new Error("three requirements expected");
+    const edited: ExchangeSet = {
+      ...exported,
+      requirements: [
+        // A and B swap refs; C gives up DR-003 to a new row and moves to the second section.
+        { ...rowA, ref: "DR-002" },
+        {
+          ...rowB,
+          ref: "DR-001",
+          tags: ["drift", "övervakning"],
+          ambition: "leading",
+          weight: null,
+          obligation: "bor",
+          type: "award",
+          verification: "demonstration",
+          rationale: "Motiv från Excel",
+          importedAttributes: { "DOORS.Status": "Godkänd" },
+        },
+        { ...rowC, ref: "DR-010", sectionId: second },
+        { ...rowC, id: "2a0e4c8b-6f11-4c55-8a9d-3b7e51d0c002", ref: "DR-003", title: "Nytt krav med gammal ref" },
+      ],
+    };
+    const { importRow, imported } = await importJson(Buffer.from(writeSetJson(edited)), {
+      regionId: region.id,
+      actorUserId: editor.id,
+      targetSetId: setId,
+    });
+    const plan = await planImport({ targetSetId: setId, imported });
+    expect(plan.issues).toEqual([]);
+    expect([plan.created, plan.updated, plan.unchanged]).toEqual([1, 3, 0]);
+    const progress: Array<{ done: number; total: number }> = [];
+    const result = await applyImport({
+      importRow,
+      imported,
+      newSetTitle: "",
+      actorUserId: editor.id,
+      request: TEST_REQUEST,
+      onProgress: (step) => progress.push(step),
+    });
+    expect(result.status).toBe("applied");
+    expect(progress.at(0)).toEqual({ done: 0, total: 4 });
+    expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
+    expect(progress.every((step, index) => index === 0 || step.done >= (progress[index - 1]?.done ?? 0))).toBe(true);
+
+    expect(await requirementRow(a)).toMatchObject({ ref: "DR-002", version: 2 });
+    expect(await requirementRow(b)).toMatchObject({
+      ref: "DR-001",
+      version: 2,
+      tags: ["drift", "övervakning"],
+      ambition: "leading",
+      weight: null,
+      obligation: "bor",
+      type: "award",
+      verification: "demonstration",
+      rationale: "Motiv från Excel",
+      importedAttributes: { "DOORS.Status": "Godkänd" },
+      updatedByUserId: editor.id,
+    });
+    expect(await requirementRow(c)).toMatchObject({ ref: "DR-010", sectionId: second, version: 2 });
+    expect(await requirementRow("2a0e4c8b-6f11-4c55-8a9d-3b7e51d0c002")).toMatchObject({
+      ref: "DR-003",
+      sectionId: first,
+      title: "Nytt krav med gammal ref",
+    });
+    const history = await changesOf(setId, "imported");
+    expect(history.find((change) => change.requirementId === c)?.changes).toMatchObject({
+      ref: { old: "DR-003", new: "DR-010" },
+      section: { old: first, new: second },
+    });
+    expect(history.find((change) => change.requirementId === b)?.version).toBe(2);
+  });
+
   test("an import with a bad row saves nothing (all or nothing)", async () => {
     const { region, editor, principal } = await workspace();
     const setId = await newSet(region.id, editor.id);
