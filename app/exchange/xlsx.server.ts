@@ -227,7 +227,13 @@ function columnWidth(width: number): string {
  * two-byte Swedish text, so it is flattened to 12 MB of UTF-16, encoded again, and collected.
  */
 class PartWriter {
-  private buffer = Buffer.allocUnsafe(256 * 1024);
+  private buffer: Buffer;
+
+  /** `expectedBytes` sizes the buffer up front: growing a 6 MB part by doubling copies it again. */
+  constructor(expectedBytes = 64 * 1024) {
+    this.buffer = Buffer.allocUnsafe(Math.max(expectedBytes, 1024));
+  }
+
   /** Bytes written; setting it back drops what came after (a row without cells). */
   length = 0;
 
@@ -283,7 +289,12 @@ class PartWriter {
  */
 function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean): Buffer {
   let columnCount = Math.max(sheet.columns.length, 1);
-  for (const row of sheet.rows) columnCount = Math.max(columnCount, row.length);
+  // The size estimate: markup per cell, and texts at a little over a byte a character.
+  let expectedBytes = 4096;
+  for (const row of sheet.rows) {
+    columnCount = Math.max(columnCount, row.length);
+    for (const value of row) expectedBytes += typeof value === "string" ? 40 + value.length * 1.1 : 30;
+  }
   if (columnCount > XLSX_MAX_COLUMNS) throw new RangeError(`Sheet "${name}" has more than 16384 columns`);
   const letters: string[] = [];
   for (let c = 0; c < columnCount; c++) letters.push(columnLetters(c));
@@ -303,7 +314,7 @@ function worksheetXml(sheet: XlsxSheet, name: string, selected: boolean): Buffer
     }
   }
 
-  const xml = new PartWriter();
+  const xml = new PartWriter(Math.ceil(expectedBytes));
   xml.write(
     XML_DECLARATION +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
