@@ -78,7 +78,7 @@ function sentence(random: () => number, words: number): string {
 }
 
 /** A realistic set: 40 sections in two levels, 5,000 requirements with ~300-character texts. */
-export function benchSet(): ExchangeSet {
+export function benchSet(requirementCount = REQUIREMENTS): ExchangeSet {
   const random = prng(6);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -91,8 +91,8 @@ export function benchSet(): ExchangeSet {
     }
   }
   const requirements: ExchangeSet["requirements"] = [];
-  for (let index = 0; index < REQUIREMENTS; index += 1) {
-    const section = sections[Math.floor((index / REQUIREMENTS) * sections.length)] ?? null;
+  for (let index = 0; index < requirementCount; index += 1) {
+    const section = sections[Math.floor((index / requirementCount) * sections.length)] ?? null;
     const obligation = pick(OBLIGATIONS);
     const area = pick(AREAS);
     requirements.push({

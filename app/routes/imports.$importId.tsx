@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { ExchangeFileError } from "~/exchange/exchange-error";
 import { sectionTitlePath } from "~/exchange/exchange-set";
 import { hasErrors } from "~/exchange/imported-set";
+import { withImportProgress } from "~/exchange/import-progress.server";
+import type { ImportProgressData } from "./imports.$importId.progress";
 import {
   COLUMN_TARGETS,
   HIERARCHY_KINDS,
@@ -216,22 +219,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success || (target.kind === "new" && !parsed.data.title)) {
     return data({ error: "exchange.import.titleRequired" as const }, { status: 400 });
   }
-  let reading: ImportReading;
-  try {
-    reading = await readImport(upload, previous, getLanguage(request, auth.user.locale));
-  } catch (error) {
-    if (!(error instanceof ExchangeFileError)) throw error;
-    return data({ error: `exchange.fileError.${error.code}` as const }, { status: 422 });
-  }
-  if (hasErrors(reading.issues)) return data({ error: "exchange.import.fixErrorsFirst" as const }, { status: 422 });
-  const result = await applyImport({
-    importRow: upload,
-    imported: reading.imported,
-    newSetTitle: parsed.data.title ?? reading.suggestedTitle,
-    actorUserId: auth.user.id,
-    request: requestInfo(request, context),
+  const result = await withImportProgress(upload.id, auth.session.id, async (report) => {
+    let reading: ImportReading;
+    try {
+      reading = await readImport(upload, previous, getLanguage(request, auth.user.locale));
+    } catch (error) {
+      if (!(error instanceof ExchangeFileError)) throw error;
+      return { status: "file-error", code: error.code } as const;
+    }
+    if (hasErrors(reading.issues)) return { status: "invalid" } as const;
+    report({ phase: "checking", done: 0, total: reading.imported.requirements.length });
+    return applyImport({
+      importRow: upload,
+      imported: reading.imported,
+      newSetTitle: parsed.data.title ?? reading.suggestedTitle,
+      actorUserId: auth.user.id,
+      request: requestInfo(request, context),
+      onProgress: ({ done, total }) => report({ phase: "writing", done, total }),
+    });
   });
   switch (result.status) {
+    case "file-error":
+      return data({ error: `exchange.fileError.${result.code}` as const }, { status: 422 });
     case "invalid":
       return data({ error: "exchange.import.fixErrorsFirst" as const }, { status: 422 });
     case "not-editable":
@@ -319,15 +328,49 @@ export default function ImportRoute() {
               </button>
             </p>
             {reading.errorCount > 0 ? <p className="muted">{t("exchange.wizard.applyBlocked")}</p> : null}
-            {applying ? (
-              <p role="status">
-                <progress aria-label={t("exchange.wizard.applying")} /> {t("exchange.wizard.applying")}
-              </p>
-            ) : null}
+            {applying ? <ApplyProgress importId={upload.id} /> : null}
           </Form>
         </>
       ) : null}
     </>
+  );
+}
+
+/** How often the progress bar asks how far the import has come. */
+const PROGRESS_POLL_MS = 500;
+
+/**
+ * While the import is applied: a progress bar that asks the server how far it has come. The
+ * phase is announced (role="status"); the running count is shown, not announced, so a screen
+ * reader is not interrupted twice a second. Without JavaScript the browser's own indicator shows
+ * the form is being sent.
+ */
+function ApplyProgress({ importId }: { importId: string }) {
+  const t = useT();
+  const fetcher = useFetcher<ImportProgressData>();
+  const load = useRef(fetcher.load);
+  load.current = fetcher.load;
+  useEffect(() => {
+    const timer = setInterval(() => load.current(`/imports/${importId}/progress`), PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [importId]);
+  const progress = fetcher.data?.progress ?? null;
+  const writing = progress?.phase === "writing" && progress.total > 0;
+  const phase = progress?.phase ?? "reading";
+  return (
+    <div className="import-progress">
+      <p role="status">{t(`exchange.wizard.progress.${phase}`, { total: progress?.total ?? 0 })}</p>
+      <progress
+        aria-label={t("exchange.wizard.applying")}
+        {...(writing ? { value: progress.done, max: progress.total } : {})}
+      />
+      {writing ? (
+        <p className="muted" data-testid="import-progress-count">
+          {t("exchange.wizard.progress.count", { done: progress.done, total: progress.total })}
+        </p>
+      ) : null}
+      <p className="muted">{t("exchange.wizard.applying")}</p>
+    </div>
   );
 }
 

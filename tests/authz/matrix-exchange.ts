@@ -104,5 +104,18 @@ export const exchangeMatrix: FeatureMatrix = {
       form: {},
       expect: uploaderOnly("editorB", "action"),
     },
+    // The progress of applying an import: its uploader's alone, like the wizard.
+    {
+      route: "imports.$importId.progress",
+      handler: "loader",
+      target: "exchange:importA",
+      expect: uploaderOnly("editorA", "loader"),
+    },
+    {
+      route: "imports.$importId.progress",
+      handler: "loader",
+      target: "exchange:importNewB",
+      expect: uploaderOnly("editorB", "loader"),
+    },
   ],
 };

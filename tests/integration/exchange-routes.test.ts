@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import { describe, expect, test } from "vitest";
 
+import type { ImportProgress } from "~/exchange/import-progress.server";
 import { readSetJson } from "~/exchange/json";
 import { readUpload } from "~/utils/upload.server";
 import * as baselineExportRoute from "~/routes/sets.$setId.baselines.$baselineId.export.$format";
 import * as exportRoute from "~/routes/sets.$setId.export.$format";
 import * as importWizardRoute from "~/routes/imports.$importId";
+import * as importProgressRoute from "~/routes/imports.$importId.progress";
 import * as setImportRoute from "~/routes/sets.$setId.import";
 import * as newSetImportRoute from "~/routes/sets.import";
 
@@ -266,6 +270,56 @@ describe("the import wizard", () => {
     const page = await get(importWizardRoute.loader as Handler, `/imports/${importId}`, cookie, { importId });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ fileError: "exchange.fileError.xmlDoctype", reading: null });
+  });
+
+  test("while a big file is applied, the uploader's page can follow its progress; nobody else is told", async () => {
+    const region = await createRegion();
+    const editor = await createMember(region.id, "editor");
+    const { cookie } = await signInAs(editor.id, region.id);
+    const rows = Array.from(
+      { length: 1_200 },
+      (_, index) =>
+        `IS-${String(index + 1).padStart(4, "0")};Krav ${index + 1};Systemet ska göra ${index + 1}.;Ska;Teknisk;IS;Demonstration`,
+    );
+    const big = ["Kravnummer;Rubrik;Kravtext;Ska/Bör;Kravtyp;Kravområde;Verifiering", ...rows].join("\r\n");
+    const uploaded = await callRoute(
+      newSetImportRoute.action as Handler,
+      uploadRequest(`/sets/import?region=${region.id}`, cookie, { name: "krav.csv", bytes: Buffer.from(big) }),
+    );
+    const importId = locationOf(uploaded).replace("/imports/", "");
+    const progressPath = `/imports/${importId}/progress`;
+    const poll = async (asCookie: string) =>
+      get(importProgressRoute.loader as Handler, progressPath, asCookie, { importId });
+    expect((await poll(cookie)).body).toEqual({ progress: null });
+
+    const colleague = await createMember(region.id, "admin");
+    const { cookie: colleagueCookie } = await signInAs(colleague.id, region.id);
+    const seen: ImportProgress[] = [];
+    let colleagueStatus = 0;
+    let finished = false;
+    const applying = callRoute(
+      importWizardRoute.action as Handler,
+      buildRequest(`/imports/${importId}`, { method: "POST", cookie, form: { intent: "apply", title: "Stor import" } }),
+      { importId },
+    ).finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      const answer = (await poll(cookie)).body as { progress: ImportProgress | null };
+      if (answer.progress) seen.push(answer.progress);
+      if (answer.progress?.phase === "writing" && colleagueStatus === 0)
+        colleagueStatus = (await poll(colleagueCookie)).status;
+      await nextTurn();
+    }
+    expect((await applying).status).toBe(302);
+    const writing = seen.filter((progress) => progress.phase === "writing");
+    expect(writing.length).toBeGreaterThan(0);
+    expect(writing.every((progress) => progress.total === 1_200 && progress.done <= 1_200)).toBe(true);
+    expect(writing.some((progress) => progress.done > 0 && progress.done < 1_200)).toBe(true);
+    // The uploader's colleague is not told, during or after; after, the uploader hears nothing runs.
+    expect(colleagueStatus).toBe(404);
+    expect((await poll(colleagueCookie)).status).toBe(404);
+    expect((await poll(cookie)).body).toEqual({ progress: null });
   });
 
   test("another editor of the same region cannot open someone else's upload (404)", async () => {
