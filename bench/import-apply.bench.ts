@@ -142,13 +142,6 @@ async function runOn(driver: Driver): Promise<BenchResult[]> {
     const updated = await importFile(await writeSetXlsx(edited, "sv"), created.setId);
     if (updated.plan.updated !== REQUIREMENTS) throw new Error(`updated ${updated.plan.updated}`);
 
-    if (process.env.BENCH_DEBUG)
-      console.error(
-        created.read.maxBlockMs,
-        created.apply.maxBlockMs,
-        updated.read.maxBlockMs,
-        updated.apply.maxBlockMs,
-      );
     const figure = (name: string, value: number, goal: string): BenchResult => ({
       name: `${name}-${driver}`,
       value: Math.round(value),

@@ -14,6 +14,7 @@ const BENCHMARKS = [
   "overview.bench.ts",
   "library-search.bench.ts",
   "exchange.bench.ts",
+  "import-apply.bench.ts",
 ];
 
 const failed: string[] = [];
