@@ -2,8 +2,8 @@
  * Browser journeys of import and export (issue 6): an editor exports the Skåne set as XLSX and
  * DOCX and the downloads open in independent readers (exceljs, mammoth); an editor imports a
  * spreadsheet of her own with two bad rows, reads the row-by-row report, fixes how the file's
- * ska/bör words are read, and imports; the new set has the requirements. axe-core runs on every
- * page of the flow.
+ * ska/bör words are read, and imports; the new set has the requirements; a 10,000-row file is
+ * imported with a progress bar that counts the saved rows. axe-core runs on every page of the flow.
  */
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
@@ -113,6 +113,18 @@ async function ownSpreadsheet(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A big CSV as Swedish Excel saves it: 10,000 requirements under a header of the region's own words. */
+function bigCsv(rows: number): Buffer {
+  const lines = ["Kravnummer;Rubrik;Kravtext;Ska/Bör;Kravtyp;Kravområde;Verifiering"];
+  for (let index = 1; index <= rows; index += 1) {
+    const ref = `IS-${String(index).padStart(5, "0")}`;
+    lines.push(
+      `${ref};Krav ${index};Systemet ska uppfylla krav nummer ${index} i förteckningen.;Ska;Teknisk;IS;Demonstration`,
+    );
+  }
+  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`);
+}
+
 describe("import and export", () => {
   test("an editor exports the set as XLSX and DOCX, and both open in independent readers", async () => {
     const page = await freshPage();
@@ -184,6 +196,37 @@ describe("import and export", () => {
     await page.getByRole("heading", { level: 1, name: "Journalkrav från Excel" }).waitFor();
     await page.getByText("Importen är klar: 5 nya, 0 ändrade och 0 oförändrade krav.").waitFor();
     await page.getByRole("link", { name: /^IS-103 Spärrar/ }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("a 10,000-row file imports with a progress bar that counts the rows as they are saved", async () => {
+    const page = await freshPage();
+    await signIn(page, "erik.svensson@skane.example.se");
+    await visit(page, "/sets");
+    await press(page, page.getByRole("link", { name: /importera en ny uppsättning från en fil/ }));
+    await page.getByLabel("Fil att importera").setInputFiles({
+      name: "stor-kravlista.csv",
+      mimeType: "text/csv",
+      buffer: bigCsv(10_000),
+    });
+    await Promise.all([
+      page.waitForURL(/\/imports\//),
+      page.getByRole("button", { name: "Ladda upp och granska" }).click(),
+    ]);
+    await settle(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByText("Inga fel hittades.").waitFor();
+
+    await page.getByLabel("Namn på den nya kravuppsättningen").fill("Stor kravlista");
+    await page.getByRole("button", { name: /^Importera 10\s000 krav$/ }).click();
+    // The bar counts while the rows are written (it asks the server twice a second).
+    const count = page.getByTestId("import-progress-count");
+    await count.waitFor();
+    await expect(count.textContent()).resolves.toMatch(/^\d[\d\s]* av 10\s000 krav sparade$/);
+    await expect(page.locator(".import-progress progress").getAttribute("max")).resolves.toBe("10000");
+    await page.getByRole("heading", { level: 1, name: "Stor kravlista" }).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Importen är klar: 10\s000 nya, 0 ändrade och 0 oförändrade krav\.$/).waitFor();
+    await settle(page);
     await expectNoSeriousA11yViolations(page);
   });
 });
