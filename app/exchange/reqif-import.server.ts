@@ -22,6 +22,7 @@ import {
 import { ExchangeFileError } from "./exchange-error";
 import type { CheckedField, ImportedRequirement, ImportedSection, ImportedSet, ImportIssue } from "./imported-set";
 import { IMPORTED_ATTRIBUTE_PREFIX, REQIF_NAMES, uuidOf } from "./reqif.server";
+import { splitTags } from "./tabular";
 import {
   childElement,
   childElements,
@@ -666,11 +667,12 @@ export function reqifToImportedSet(
   const readTags = (object: ReqifObject): string[] => {
     const found = valueFor(object, "tags");
     if (!found) return [];
-    const parts =
-      found.value.kind === "enumeration"
-        ? enumNames(found.value.keys, doc.enumValues)
-        : (scalarPlainText(found.value, doc.enumValues) ?? "").split(",");
-    return [...new Set(parts.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+    if (found.value.kind === "enumeration") {
+      const names = enumNames(found.value.keys, doc.enumValues);
+      return [...new Set(names.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+    }
+    // Quoted as the spreadsheets quote them (a tag may hold a comma); "a, b, c" reads as three.
+    return splitTags(scalarPlainText(found.value, doc.enumValues) ?? "");
   };
 
   const readKept = (object: ReqifObject, row: number): Record<string, string> => {

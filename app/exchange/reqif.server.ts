@@ -19,6 +19,7 @@ import {
 
 import type { ExchangeRequirement, ExchangeSection, ExchangeSet } from "./exchange-set";
 import { encodeXmlCharacters, escapeXmlAttribute, escapeXmlText, serializeXml } from "./reqif-xml";
+import { joinTags } from "./tabular";
 import { isPlainText, markdownToXhtml, xhtmlToMarkdown } from "./xhtml-markdown";
 import { writeZip } from "./zip.server";
 
@@ -71,7 +72,6 @@ export const REQIF_NAMES = {
 
 /** Identifiers of the attribute definitions that hold `importedAttributes` start with this. */
 export const IMPORTED_ATTRIBUTE_PREFIX = "samkrav-imported-";
-const TAG_SEPARATOR = ", ";
 const LINKED_STANDARDS_SEPARATOR = "; ";
 
 const UUID_IDENTIFIER = /^_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
@@ -369,7 +369,7 @@ class ReqifWriter {
     };
     set.sections.forEach((item) => measure(item.title));
     for (const item of set.requirements) {
-      [item.ref, item.title, item.text, item.rationale, item.tags.join(TAG_SEPARATOR), item.source].forEach(measure);
+      [item.ref, item.title, item.text, item.rationale, joinTags(item.tags), item.source].forEach(measure);
       measure(item.linkedStandards.join(LINKED_STANDARDS_SEPARATOR));
       Object.values(item.importedAttributes).forEach(measure);
     }
@@ -522,7 +522,7 @@ class ReqifWriter {
         if (requirement.ambition !== null) this.enumerationValue(d.ambition, "ambition", requirement.ambition);
         if (requirement.weight !== null) this.integerValue(d.weight, requirement.weight);
         this.stringValue(d.rationale, requirement.rationale);
-        this.stringValue(d.tags, requirement.tags.join(TAG_SEPARATOR));
+        this.stringValue(d.tags, joinTags(requirement.tags));
         this.integerValue(d.version, requirement.version);
         if (requirement.linkedStandards.length > 0) {
           this.stringValue(d.linkedStandards, requirement.linkedStandards.join(LINKED_STANDARDS_SEPARATOR));

@@ -14,7 +14,7 @@ import { applyImport, createSetImport, getSetImport, planImport } from "~/models
 import { createManualBaseline } from "~/models/baselines.server";
 
 import { createMember, createRegion } from "../support/factories";
-import { exchangeSetArbitrary } from "../support/exchange-arbitraries";
+import { exchangeSetArbitrary, withFreshIds } from "../support/exchange-arbitraries";
 
 import {
   changesOf,
@@ -61,24 +61,6 @@ async function importJson(
   if (!importRow) throw new Error("import not stored");
   const imported = exchangeSetToImported(readSetJson(importRow.fileBytes));
   return { importRow, imported };
-}
-
-function withFreshIds(set: ExchangeSet): ExchangeSet {
-  const fresh = new Map<string, string>();
-  const map = (id: string) => fresh.get(id) ?? fresh.set(id, crypto.randomUUID()).get(id)!;
-  return {
-    ...set,
-    sections: set.sections.map((section) => ({
-      ...section,
-      id: map(section.id),
-      parentId: section.parentId === null ? null : map(section.parentId),
-    })),
-    requirements: set.requirements.map((requirement) => ({
-      ...requirement,
-      id: map(requirement.id),
-      sectionId: requirement.sectionId === null ? null : map(requirement.sectionId),
-    })),
-  };
 }
 
 /** What a round trip must keep: fields, tree, order and ids (versions restart on a new set). */

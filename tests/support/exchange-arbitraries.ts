@@ -170,3 +170,42 @@ export function exchangeSetArbitrary({ maxSections = 6, maxRequirements = 12 } =
       } satisfies ExchangeSet;
     });
 }
+
+/**
+ * The forms trim section titles and requirement titles, texts and rationales, and so does the spreadsheet import (a
+ * user's cells often end in stray spaces or line breaks); what the form could not have stored is
+ * left out here. Other whitespace inside a text is kept and checked.
+ */
+export function trimmedTexts(set: ExchangeSet): ExchangeSet {
+  return {
+    ...set,
+    sections: set.sections.map((section) => ({ ...section, title: section.title.trim() || "Avsnitt" })),
+    requirements: set.requirements
+      .map((requirement) => ({
+        ...requirement,
+        title: requirement.title.trim(),
+        text: requirement.text.trim(),
+        rationale: requirement.rationale.trim(),
+      }))
+      .filter((requirement) => requirement.title !== "" && requirement.text !== ""),
+  };
+}
+
+/** The set with new UUIDs throughout: runs that share a database must not meet each other's ids. */
+export function withFreshIds(set: ExchangeSet): ExchangeSet {
+  const fresh = new Map<string, string>();
+  const map = (id: string) => fresh.get(id) ?? fresh.set(id, crypto.randomUUID()).get(id)!;
+  return {
+    ...set,
+    sections: set.sections.map((section) => ({
+      ...section,
+      id: map(section.id),
+      parentId: section.parentId === null ? null : map(section.parentId),
+    })),
+    requirements: set.requirements.map((requirement) => ({
+      ...requirement,
+      id: map(requirement.id),
+      sectionId: requirement.sectionId === null ? null : map(requirement.sectionId),
+    })),
+  };
+}

@@ -6,7 +6,7 @@ import type { ImportedSet } from "~/exchange/imported-set";
 import { readImport } from "~/exchange/import-session.server";
 import { writeSetXlsx } from "~/exchange/set-spreadsheet.server";
 
-import { exchangeSetArbitrary } from "../support/exchange-arbitraries";
+import { exchangeSetArbitrary, trimmedTexts } from "../support/exchange-arbitraries";
 
 /**
  * Property: any set exported as our workbook and read back by the import wizard with its own
@@ -49,26 +49,6 @@ function shapeOfExported(set: ExchangeSet) {
     requirements: set.requirements.map(
       ({ version: _version, linkedStandards: _standards, source: _source, ...requirement }) => requirement,
     ),
-  };
-}
-
-/**
- * The forms trim section titles and requirement titles, texts and rationales, and so does the spreadsheet import (a
- * user's cells often end in stray spaces or line breaks); what the form could not have stored is
- * left out here. Other whitespace inside a text is kept and checked.
- */
-function trimmedTexts(set: ExchangeSet): ExchangeSet {
-  return {
-    ...set,
-    sections: set.sections.map((section) => ({ ...section, title: section.title.trim() || "Avsnitt" })),
-    requirements: set.requirements
-      .map((requirement) => ({
-        ...requirement,
-        title: requirement.title.trim(),
-        text: requirement.text.trim(),
-        rationale: requirement.rationale.trim(),
-      }))
-      .filter((requirement) => requirement.title !== "" && requirement.text !== ""),
   };
 }
 
