@@ -68,6 +68,7 @@ const reqifTargets: Record<ReqifTarget, true> = {
   weight: true,
   ambition: true,
   tags: true,
+  linkedStandards: true,
   keep: true,
   ignore: true,
 };

@@ -37,6 +37,11 @@ export type ImportedRequirement = {
   tags: string[];
   /** Source attributes with no Samkrav field, kept and shown ("importerade attribut"). */
   importedAttributes: Record<string, string>;
+  /**
+   * Standards as the file names them ("HL7 FHIR R4": the catalogue's code, then the pinned
+   * version if any). Applying links those the catalogue knows and warns about the rest.
+   */
+  linkedStandards: string[];
 };
 
 export type ImportIssue = {

@@ -136,6 +136,7 @@ export function exchangeSetToImported(set: ExchangeSet): ImportedSet {
       ambition: requirement.ambition,
       tags: requirement.tags,
       importedAttributes: requirement.importedAttributes,
+      linkedStandards: requirement.linkedStandards,
     })),
     issues: [],
   };

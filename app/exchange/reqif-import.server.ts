@@ -127,6 +127,7 @@ export const REQIF_TARGETS = [
   "weight",
   "ambition",
   "tags",
+  "linkedStandards",
   "keep",
   "ignore",
 ] as const;
@@ -150,6 +151,7 @@ export const reqifTargetLabel: Record<ReqifTarget, MessageKey> = {
   weight: fieldLabel.weight,
   ambition: fieldLabel.ambition,
   tags: fieldLabel.tags,
+  linkedStandards: "exchange.reqif.target.linkedStandards",
   keep: "exchange.reqif.target.keep",
   ignore: "exchange.reqif.target.ignore",
 };
@@ -462,8 +464,9 @@ const SUGGESTED_NAMES: [ReqifTarget, string[], MessageKey | null][] = [
   ["weight", [REQIF_NAMES.weight], fieldLabel.weight],
   ["ambition", [REQIF_NAMES.ambition], fieldLabel.ambition],
   ["tags", [REQIF_NAMES.tags, "Tags"], fieldLabel.tags],
+  ["linkedStandards", [REQIF_NAMES.linkedStandards], "exchange.reqif.target.linkedStandards"],
   // Written for other tools or carried beside the text; an import does not take them as fields.
-  ["ignore", [REQIF_NAMES.textSource, REQIF_NAMES.version, REQIF_NAMES.linkedStandards, REQIF_NAMES.source], null],
+  ["ignore", [REQIF_NAMES.textSource, REQIF_NAMES.version, REQIF_NAMES.source], null],
 ];
 
 const suggestedTargets = new Map<string, ReqifTarget>();
@@ -675,6 +678,17 @@ export function reqifToImportedSet(
     return splitTags(scalarPlainText(found.value, doc.enumValues) ?? "");
   };
 
+  /** One standard a line, or separated by ";" as our own export writes them. */
+  const readLinkedStandards = (object: ReqifObject): string[] => {
+    const found = valueFor(object, "linkedStandards");
+    if (!found) return [];
+    const names =
+      found.value.kind === "enumeration"
+        ? enumNames(found.value.keys, doc.enumValues)
+        : (scalarPlainText(found.value, doc.enumValues) ?? "").split(/;|\r\n|\r|\n/);
+    return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];
+  };
+
   const readKept = (object: ReqifObject, row: number): Record<string, string> => {
     const kept = new Map<string, string>();
     for (const attribute of attributesFor.get("keep") ?? []) {
@@ -762,6 +776,7 @@ export function reqifToImportedSet(
         ),
         tags: readTags(object),
         importedAttributes: readKept(object, row),
+        linkedStandards: readLinkedStandards(object),
       });
       // Objects below a requirement (DOORS allows them) belong to the same section.
       walk(node.children, sectionKey);

@@ -44,7 +44,7 @@ import type { CheckedField, ImportIssue, ImportedRequirement, ImportedSection, I
  * - Imported attributes: one "Name: value" line per attribute; further lines of a value are
  *   indented by two spaces. In a name, `\`, `:` and line breaks are escaped with a backslash
  *   (`\\`, `\:`, `\n`, `\r`), and so is a leading space.
- * - Linked standards: one name a line. Written for people, not read back (links are made in Samkrav).
+ * - Linked standards: one a line, the catalogue's code and the pinned version ("HL7 FHIR R4").
  * - Enum values: the labels of the export's language ("Ska", "Kvalificeringskrav"); the import
  *   reads labels of both languages and common synonyms (see `defaultValueMap`).
  */
@@ -262,6 +262,11 @@ export function joinTags(tags: readonly string[]): string {
     .join(", ");
 }
 
+/** The non-empty lines of a cell, trimmed, each once. */
+export function splitLines(cell: string): string[] {
+  return [...new Set(cell.split(/\r\n|\r|\n/).map((line) => line.trim()))].filter((line) => line !== "");
+}
+
 /** The tags of a cell written by `joinTags` or by a person ("a, b, c"). */
 export function splitTags(cell: string): string[] {
   const tags: string[] = [];
@@ -372,9 +377,9 @@ export function parseImportedAttributes(cell: string): Record<string, string> {
 
 /**
  * What a column of the user's sheet is read as. `level` marks heading rows (level-column
- * hierarchy). `version`, `linkedStandards` and `source` are recognised in our own export but not
- * imported: the database keeps versions, links are made in Samkrav, and the import records its
- * own provenance.
+ * hierarchy). `linkedStandards` holds one standard a line, linked on import when the catalogue
+ * knows it. `version` and `source` are recognised in our own export but not imported: the
+ * database keeps versions, and the import records its own provenance.
  */
 export type TabularField = TabularColumnKey | "level";
 /** "keep" puts the cell into importedAttributes under the column's header; "ignore" drops it. */
@@ -382,7 +387,7 @@ export type ColumnTarget = TabularField | "ignore" | "keep";
 /** One target per column of the sheet, by column index. Columns past its end count as "keep". */
 export type ColumnMapping = readonly ColumnTarget[];
 
-const NOT_IMPORTED: ReadonlySet<ColumnTarget> = new Set(["ignore", "version", "linkedStandards", "source"]);
+const NOT_IMPORTED: ReadonlySet<ColumnTarget> = new Set(["ignore", "version", "source"]);
 
 /** Labels of the targets for the mapping form, in the order it lists them. */
 export const COLUMN_TARGET_LABELS: Readonly<Record<ColumnTarget, MessageKey>> = {
@@ -451,7 +456,7 @@ const HEADER_SYNONYMS: Record<Exclude<TabularField, "id">, readonly string[]> = 
   level: ["Nivå", "Rubriknivå", "Level", "Outline", "Outline level", "Heading level"],
   importedAttributes: [],
   version: [],
-  linkedStandards: [],
+  linkedStandards: ["Standarder", "Standard", "Länkade standarder", "Standards", "Linked standards"],
   source: [],
 };
 
@@ -1251,6 +1256,7 @@ export function tableToImportedSet(rows: readonly (readonly string[])[], options
       ambition: mapValue("ambition", row, rowNumber, null),
       tags: splitTags(cellOf(row, "tags")),
       importedAttributes: Object.fromEntries(attributes),
+      linkedStandards: splitLines(cellOf(row, "linkedStandards")),
     });
   }
 

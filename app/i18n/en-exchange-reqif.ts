@@ -17,6 +17,7 @@ export const enExchangeReqif: Record<keyof typeof svExchangeReqif, string> = {
     "The text contained pictures or embedded objects. They cannot be imported and have been removed.",
 
   "exchange.reqif.target.sectionTitle": "Section heading",
+  "exchange.reqif.target.linkedStandards": "Linked standards",
   "exchange.reqif.target.keep": "Keep as imported attribute",
   "exchange.reqif.target.ignore": "Do not import",
 

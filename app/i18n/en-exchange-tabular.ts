@@ -67,7 +67,7 @@ export const enExchangeTabular: Record<keyof typeof svExchangeTabular, string> =
   "exchange.tabular.target.importedAttributes": "Imported attributes (Samkrav's column)",
   "exchange.tabular.target.id": "UUID",
   "exchange.tabular.target.version": "Version (not imported)",
-  "exchange.tabular.target.linkedStandards": "Linked standards (not imported)",
+  "exchange.tabular.target.linkedStandards": "Linked standards (one a line)",
   "exchange.tabular.target.source": "Source (not imported)",
 
   "exchange.tabular.hierarchy.none": "None: all requirements at the top, without sections",

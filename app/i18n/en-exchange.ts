@@ -13,6 +13,10 @@ export const enExchange: Record<keyof typeof svExchange, string> = {
   "exchange.issue.sectionTooDeep": "The section is nested deeper than {max} levels.",
   "exchange.issue.sectionTitleInvalid": "A section name must have 1–200 characters.",
   "exchange.issue.sameRequirementTwice": "The row refers to the same requirement in the set as row {row}.",
+  "exchange.issue.standardUnknown":
+    "The standard {name} is not in the catalogue and is not linked. Add it to the catalogue and import again, or link it by hand.",
+  "exchange.issue.standardVersionUnknown":
+    "Version {version} of {code} is not in the catalogue: the standard is linked without a version.",
   "exchange.issue.refTakenInSet":
     "The requirement number is already used by another requirement in the set that the file does not mention.",
 
@@ -121,6 +125,8 @@ export const enExchange: Record<keyof typeof svExchange, string> = {
   "exchange.wizard.planSummary":
     "{total} requirements in the file: {created} are created, {updated} changed and {unchanged} unchanged.",
   "exchange.wizard.sectionsCreated": "{count} new sections are created.",
+  "exchange.wizard.standardLinks":
+    "{count} links to catalogue standards are added or get a new version. Existing links are never removed.",
   "exchange.wizard.notInFile": "{count} requirements in the set are not in the file and are left as they are.",
   "exchange.wizard.changesCaption": "Requirements that change",
   "exchange.wizard.changedFields": "Changed fields",
@@ -159,7 +165,7 @@ export const enExchange: Record<keyof typeof svExchange, string> = {
   "exchange.wizard.target.importedAttributes": "Imported attributes",
   "exchange.wizard.target.id": "UUID",
   "exchange.wizard.target.version": "Version (not read)",
-  "exchange.wizard.target.linkedStandards": "Linked standards (not read)",
+  "exchange.wizard.target.linkedStandards": "Linked standards (one a line)",
   "exchange.wizard.target.source": "Source (not read)",
   "exchange.wizard.target.keep": "Keep as imported attribute",
   "exchange.wizard.target.ignore": "Skip",
@@ -180,6 +186,7 @@ export const enExchange: Record<keyof typeof svExchange, string> = {
   "exchange.wizard.reqifTarget.weight": "Weight",
   "exchange.wizard.reqifTarget.ambition": "Ambition level",
   "exchange.wizard.reqifTarget.tags": "Tags",
+  "exchange.wizard.reqifTarget.linkedStandards": "Linked standards",
   "exchange.wizard.reqifTarget.keep": "Keep as imported attribute",
   "exchange.wizard.reqifTarget.ignore": "Skip",
   "exchange.wizard.kind.string": "Text",

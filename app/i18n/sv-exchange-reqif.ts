@@ -14,6 +14,7 @@ export const svExchangeReqif = {
     "Texten innehöll bilder eller inbäddade objekt. De kan inte importeras och har tagits bort.",
 
   "exchange.reqif.target.sectionTitle": "Avsnittsrubrik",
+  "exchange.reqif.target.linkedStandards": "Länkade standarder",
   "exchange.reqif.target.keep": "Behåll som importerat attribut",
   "exchange.reqif.target.ignore": "Importera inte",
 

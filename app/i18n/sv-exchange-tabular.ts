@@ -65,7 +65,7 @@ export const svExchangeTabular = {
   "exchange.tabular.target.importedAttributes": "Importerade attribut (Samkravs kolumn)",
   "exchange.tabular.target.id": "UUID",
   "exchange.tabular.target.version": "Version (läses inte in)",
-  "exchange.tabular.target.linkedStandards": "Länkade standarder (läses inte in)",
+  "exchange.tabular.target.linkedStandards": "Länkade standarder (en per rad)",
   "exchange.tabular.target.source": "Källa (läses inte in)",
 
   "exchange.tabular.hierarchy.none": "Ingen: alla krav hamnar överst, utan avsnitt",

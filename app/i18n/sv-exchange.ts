@@ -11,6 +11,10 @@ export const svExchange = {
   "exchange.issue.sectionTooDeep": "Avsnittet ligger djupare än {max} nivåer.",
   "exchange.issue.sectionTitleInvalid": "Avsnittets namn måste ha 1–200 tecken.",
   "exchange.issue.sameRequirementTwice": "Raden avser samma krav i uppsättningen som rad {row}.",
+  "exchange.issue.standardUnknown":
+    "Standarden {name} finns inte i katalogen och länkas inte. Lägg till den i katalogen och importera igen, eller länka den för hand.",
+  "exchange.issue.standardVersionUnknown":
+    "Versionen {version} av {code} finns inte i katalogen: standarden länkas utan version.",
   "exchange.issue.refTakenInSet": "Kravnumret används redan av ett annat krav i uppsättningen som filen inte tar upp.",
 
   "exchange.fileError.unknownFormat":
@@ -116,6 +120,8 @@ export const svExchange = {
   "exchange.wizard.planSummary":
     "{total} krav i filen: {created} skapas, {updated} ändras och {unchanged} är oförändrade.",
   "exchange.wizard.sectionsCreated": "{count} nya avsnitt skapas.",
+  "exchange.wizard.standardLinks":
+    "{count} länkar till standarder i katalogen läggs till eller får ny version. Befintliga länkar tas aldrig bort.",
   "exchange.wizard.notInFile": "{count} krav i uppsättningen finns inte i filen och lämnas orörda.",
   "exchange.wizard.changesCaption": "Krav som ändras",
   "exchange.wizard.changedFields": "Ändrade fält",
@@ -153,7 +159,7 @@ export const svExchange = {
   "exchange.wizard.target.importedAttributes": "Importerade attribut",
   "exchange.wizard.target.id": "UUID",
   "exchange.wizard.target.version": "Version (läses inte)",
-  "exchange.wizard.target.linkedStandards": "Kopplade standarder (läses inte)",
+  "exchange.wizard.target.linkedStandards": "Länkade standarder (en per rad)",
   "exchange.wizard.target.source": "Ursprung (läses inte)",
   "exchange.wizard.target.keep": "Behåll som importerat attribut",
   "exchange.wizard.target.ignore": "Hoppa över",
@@ -174,6 +180,7 @@ export const svExchange = {
   "exchange.wizard.reqifTarget.weight": "Viktning",
   "exchange.wizard.reqifTarget.ambition": "Ambitionsnivå",
   "exchange.wizard.reqifTarget.tags": "Etiketter",
+  "exchange.wizard.reqifTarget.linkedStandards": "Länkade standarder",
   "exchange.wizard.reqifTarget.keep": "Behåll som importerat attribut",
   "exchange.wizard.reqifTarget.ignore": "Hoppa över",
   "exchange.wizard.kind.string": "Text",

@@ -4,6 +4,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import { setImports } from "../../db/schema/exchange";
+import { requirementStandardLinks, standards, standardVersions } from "../../db/schema/standards";
 import {
   ambitionLevelEnum,
   obligationEnum,
@@ -25,6 +26,7 @@ import {
 import { writeAuditEvent } from "~/utils/audit.server";
 import { rowsOf, type DbOrTransaction, type Transaction } from "~/utils/db-connect.server";
 import { db } from "~/utils/db.server";
+import type { MessageKey } from "~/utils/i18n";
 import type { RequestInfo } from "~/utils/request.server";
 import { COMPARED_FIELDS, type ComparedField } from "~/utils/requirement-fields";
 
@@ -117,6 +119,8 @@ export type ImportPlan = {
   /** Live requirements of the target set the file does not mention (left as they are). */
   notInFile: number;
   sectionsCreated: number;
+  /** Links to catalogue standards the import adds or re-pins (it never removes one). */
+  standardLinks: number;
   /** Problems only the comparison with the set can find (a ref another requirement holds). */
   issues: ImportIssue[];
 };
@@ -154,10 +158,92 @@ async function loadLive(tx: DbOrTransaction, setId: string) {
       .from(setSections)
       .where(and(eq(setSections.setId, setId), isNull(setSections.deletedAt))),
   ]);
-  return { requirements: requirementRows, sections: sectionRows };
+  const linkRows = await tx
+    .select({
+      requirementId: requirementStandardLinks.requirementId,
+      standardId: requirementStandardLinks.standardId,
+      version: requirementStandardLinks.standardVersion,
+    })
+    .from(requirementStandardLinks)
+    .innerJoin(requirements, eq(requirements.id, requirementStandardLinks.requirementId))
+    .where(and(eq(requirements.setId, setId), isNull(requirements.deletedAt)));
+  const links = new Map<string, string | null>();
+  for (const link of linkRows) links.set(linkKey(link.requirementId, link.standardId), link.version);
+  return { requirements: requirementRows, sections: sectionRows, links };
 }
 
 type Live = Awaited<ReturnType<typeof loadLive>>;
+
+function linkKey(requirementId: string, standardId: string): string {
+  return `${requirementId}/${standardId}`;
+}
+
+/** The standards catalogue as an import reads names against it: by code, with its version labels. */
+type Catalogue = Array<{ id: string; code: string; versions: Map<string, string> }>;
+
+async function loadCatalogue(tx: DbOrTransaction): Promise<Catalogue> {
+  const rows = await tx
+    .select({ id: standards.id, code: standards.code, label: standardVersions.label })
+    .from(standards)
+    .leftJoin(standardVersions, eq(standardVersions.standardId, standards.id));
+  const byId = new Map<string, Catalogue[number]>();
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? { id: row.id, code: row.code, versions: new Map<string, string>() };
+    if (row.label !== null) entry.versions.set(row.label.toLowerCase(), row.label);
+    byId.set(row.id, entry);
+  }
+  // Longest code first: "HL7 FHIR" must not take "HL7 FHIR R4 Core" from a standard coded so.
+  return [...byId.values()].sort((a, b) => b.code.length - a.code.length);
+}
+
+type StandardLink = { standardId: string; version: string | null };
+
+/**
+ * The catalogue standards a row names: "CODE" links the standard without a version, "CODE
+ * VERSION" pins a version the catalogue knows (codes and versions in any case). A name the
+ * catalogue does not know is a warning and is not linked; an unknown version links the standard
+ * without one, with a warning. Nothing here stops the import.
+ */
+function resolveStandards(
+  requirement: ImportedRequirement,
+  catalogue: Catalogue,
+): { links: StandardLink[]; issues: ImportIssue[] } {
+  const links: StandardLink[] = [];
+  const issues: ImportIssue[] = [];
+  for (const name of requirement.linkedStandards) {
+    const lower = name.toLowerCase();
+    const standard = catalogue.find(
+      (entry) => lower === entry.code.toLowerCase() || lower.startsWith(`${entry.code.toLowerCase()} `),
+    );
+    const issue = (message: MessageKey, params: Record<string, string>) =>
+      issues.push({
+        severity: "warning",
+        row: requirement.row,
+        column: "linkedStandards",
+        value: name,
+        message,
+        params,
+      });
+    if (!standard) {
+      issue("exchange.issue.standardUnknown", { name });
+      continue;
+    }
+    const written = name.slice(standard.code.length).trim();
+    const version = written === "" ? null : (standard.versions.get(written.toLowerCase()) ?? null);
+    if (written !== "" && version === null)
+      issue("exchange.issue.standardVersionUnknown", { code: standard.code, version: written });
+    if (!links.some((link) => link.standardId === standard.id)) links.push({ standardId: standard.id, version });
+  }
+  return { links, issues };
+}
+
+/** Whether linking `link` to `requirementId` changes anything: a new link, or a new pinned version. */
+function changesLink(live: Live, requirementId: string | null, link: StandardLink): boolean {
+  if (requirementId === null) return true;
+  const key = linkKey(requirementId, link.standardId);
+  if (!live.links.has(key)) return true;
+  return link.version !== null && live.links.get(key) !== link.version;
+}
 
 /** Where each imported section goes: an existing section (same UUID, else same title under the same parent) or a new one. */
 function resolveSections(imported: ImportedSet, live: Live["sections"]) {
@@ -245,7 +331,13 @@ type Match = { imported: ImportedRequirement; existing: (LiveRequirement & { imp
 function computePlan(
   imported: ImportedSet,
   live: Live,
-): { plan: ImportPlan; matches: Match[]; sections: ReturnType<typeof resolveSections> } {
+  catalogue: Catalogue,
+): {
+  plan: ImportPlan;
+  matches: Match[];
+  sections: ReturnType<typeof resolveSections>;
+  standardLinks: Map<ImportedRequirement, StandardLink[]>;
+} {
   const sections = resolveSections(imported, live.sections);
   const byId = new Map(live.requirements.map((row) => [row.id, row]));
   const byRef = new Map(live.requirements.map((row) => [row.ref, row]));
@@ -315,6 +407,16 @@ function computePlan(
     }
   }
   const sectionsCreated = [...sections.target.values()].filter((section) => section.id === null).length;
+  const standardLinks = new Map<ImportedRequirement, StandardLink[]>();
+  let linkChanges = 0;
+  for (const { imported: requirement, existing } of matches) {
+    if (requirement.linkedStandards.length === 0) continue;
+    const resolved = resolveStandards(requirement, catalogue);
+    issues.push(...resolved.issues);
+    const changing = resolved.links.filter((link) => changesLink(live, existing?.id ?? null, link));
+    if (changing.length > 0) standardLinks.set(requirement, changing);
+    linkChanges += changing.length;
+  }
   return {
     plan: {
       rows,
@@ -323,14 +425,16 @@ function computePlan(
       unchanged,
       notInFile: live.requirements.length - claimedBy.size,
       sectionsCreated,
+      standardLinks: linkChanges,
       issues,
     },
     matches,
     sections,
+    standardLinks,
   };
 }
 
-const EMPTY_LIVE: Live = { requirements: [], sections: [] };
+const EMPTY_LIVE: Live = { requirements: [], sections: [], links: new Map() };
 
 /** What applying would do, for the preview. A new set has nothing to compare with. */
 export async function planImport({
@@ -340,8 +444,11 @@ export async function planImport({
   targetSetId: string | null;
   imported: ImportedSet;
 }): Promise<ImportPlan> {
-  const live = targetSetId === null ? EMPTY_LIVE : await loadLive(db, targetSetId);
-  return computePlan(imported, live).plan;
+  const [live, catalogue] = await Promise.all([
+    targetSetId === null ? EMPTY_LIVE : loadLive(db, targetSetId),
+    loadCatalogue(db),
+  ]);
+  return computePlan(imported, live, catalogue).plan;
 }
 
 /** UUIDs from the file are kept when this installation has no row with them yet (a set moved here). */
@@ -543,7 +650,7 @@ export async function applyImport({
       live = await loadLive(tx, setId);
       await yieldToEventLoop();
     }
-    const { plan, matches, sections } = computePlan(imported, live);
+    const { plan, matches, sections, standardLinks } = computePlan(imported, live, await loadCatalogue(tx));
     await yieldToEventLoop();
     // The same checks the preview showed, again: nothing invalid is half-saved, whatever the caller did.
     const issues = [...imported.issues, ...checkImportedSet(imported), ...plan.issues];
@@ -724,6 +831,26 @@ export async function applyImport({
       .update(setImports)
       .set({ appliedAt: new Date(), resultSetId: targetSetId, fileBytes: Buffer.alloc(0), updatedAt: new Date() })
       .where(eq(setImports.id, importRow.id));
+    // Links to standards, once every row has its id: added or re-pinned, never removed.
+    const idOf = new Map<ImportedRequirement, string>();
+    for (const { imported: requirement, existing } of matches) if (existing) idOf.set(requirement, existing.id);
+    creations.forEach((requirement, index) => idOf.set(requirement, newRows[index]?.id ?? ""));
+    const linkRows = [...standardLinks].flatMap(([requirement, links]) =>
+      links.map((link) => ({
+        requirement_id: idOf.get(requirement),
+        standard_id: link.standardId,
+        version: link.version,
+      })),
+    );
+    for (let start = 0; start < linkRows.length; start += WRITE_CHUNK) {
+      const json = JSON.stringify(linkRows.slice(start, start + WRITE_CHUNK));
+      await tx.execute(sql`insert into ${requirementStandardLinks}
+          (requirement_id, standard_id, standard_version, created_by_user_id)
+        select v.requirement_id, v.standard_id, v.version, ${actorUserId}
+        from jsonb_to_recordset(${json}::jsonb) as v(requirement_id uuid, standard_id uuid, version text)
+        on conflict (requirement_id, standard_id) do update set standard_version = excluded.standard_version`);
+    }
+
     await writeAuditEvent(tx, {
       action: "set.imported",
       actorUserId,
@@ -736,6 +863,7 @@ export async function applyImport({
         created: plan.created,
         updated: plan.updated,
         unchanged: plan.unchanged,
+        standardLinks: plan.standardLinks,
       },
       request,
     });

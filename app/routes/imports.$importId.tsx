@@ -137,6 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         unchanged: plan.unchanged,
         notInFile: plan.notInFile,
         sectionsCreated: plan.sectionsCreated,
+        standardLinks: plan.standardLinks,
         changes: plan.rows
           .filter((row) => row.action === "update")
           .slice(0, REPORT_LIMIT)
@@ -306,6 +307,9 @@ export default function ImportRoute() {
             </p>
             {reading.plan.sectionsCreated > 0 ? (
               <p>{t("exchange.wizard.sectionsCreated", { count: reading.plan.sectionsCreated })}</p>
+            ) : null}
+            {reading.plan.standardLinks > 0 ? (
+              <p>{t("exchange.wizard.standardLinks", { count: reading.plan.standardLinks })}</p>
             ) : null}
             {reading.plan.notInFile > 0 ? (
               <p>{t("exchange.wizard.notInFile", { count: reading.plan.notInFile })}</p>

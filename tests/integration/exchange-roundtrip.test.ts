@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 
 import type { ExchangeSet } from "~/exchange/exchange-set";
 import { readImport } from "~/exchange/import-session.server";
+import { writeSetJson } from "~/exchange/json";
 import { writeSetReqif } from "~/exchange/reqif.server";
 import { writeSetXlsx } from "~/exchange/set-spreadsheet.server";
 import { loadExchangeSet } from "~/models/exchange.server";
@@ -13,6 +14,7 @@ import { applyImport, createSetImport, getSetImport, planImport } from "~/models
 import { createMember, createRegion } from "../support/factories";
 import { exchangeSetArbitrary, trimmedTexts, withFreshIds } from "../support/exchange-arbitraries";
 
+import { linkRequirement, newStandard } from "./standards-helpers";
 import {
   changesOf,
   newRequirement,
@@ -50,7 +52,7 @@ async function exportSet(setId: string, principal: Principal): Promise<ExchangeS
 /** Uploads `bytes` as the wizard stores them and reads them with the wizard's own guesses. */
 async function uploadAndRead(
   bytes: Buffer,
-  format: "xlsx" | "reqif",
+  format: "xlsx" | "reqif" | "json",
   { regionId, actorUserId, targetSetId }: { regionId: string; actorUserId: string; targetSetId: string | null },
 ) {
   const importId = await createSetImport({
@@ -78,7 +80,14 @@ function content(set: ExchangeSet) {
 const writers = {
   xlsx: (set: ExchangeSet) => writeSetXlsx(set, "sv"),
   reqif: async (set: ExchangeSet) => Buffer.from(writeSetReqif(set, "sv"), "utf8"),
+  json: async (set: ExchangeSet) => Buffer.from(writeSetJson(set)),
 };
+
+/** The set's links to standards as "code version" per requirement ref. */
+async function standardsByRef(setId: string, principal: Principal) {
+  const exported = await exportSet(setId, principal);
+  return Object.fromEntries(exported.requirements.map((requirement) => [requirement.ref, requirement.linkedStandards]));
+}
 
 describe("round trips through the database", () => {
   test.each(["xlsx", "reqif"] as const)(
@@ -171,4 +180,69 @@ describe("round trips through the database", () => {
     expect(await requirementRow(ids[3]!)).toMatchObject({ obligation: "bor", weight: 20, version: 2 });
     for (const unchanged of [ids[0], ids[2], ids[4]]) expect((await requirementRow(unchanged!)).version).toBe(1);
   });
+
+  test.each(["xlsx", "reqif", "json"] as const)(
+    "linked standards (%s) come back as links to the catalogue, pinned as they were; unknown names are reported",
+    async (format) => {
+      const { region, editor, principal } = await workspace();
+      const fhir = await newStandard(editor.id, {}, "R4");
+      const snomed = await newStandard(editor.id, {}, "2024-09");
+      const setId = await newSet(region.id, editor.id);
+      const pinned = await newRequirement(setId, null, editor.id, { ref: "IS-001" });
+      const unpinned = await newRequirement(setId, null, editor.id, { ref: "IS-002" });
+      await newRequirement(setId, null, editor.id, { ref: "IS-003" });
+      await linkRequirement(pinned, fhir.id, "R4");
+      await linkRequirement(pinned, snomed.id, "2024-09");
+      await linkRequirement(unpinned, fhir.id, null);
+      const exported = await exportSet(setId, principal);
+      expect(exported.requirements.map((requirement) => requirement.linkedStandards)).toEqual([
+        [`${fhir.code} R4`, `${snomed.code} 2024-09`].sort(),
+        [fhir.code],
+        [],
+      ]);
+      // The third requirement names a standard this catalogue lacks, and a version it lacks.
+      const file: ExchangeSet = withFreshIds({
+        ...exported,
+        requirements: exported.requirements.map((requirement) =>
+          requirement.ref === "IS-003"
+            ? { ...requirement, linkedStandards: ["ISO 99999:2031", `${snomed.code} 1999`] }
+            : requirement,
+        ),
+      });
+
+      const { importRow, reading } = await uploadAndRead(await writers[format](file), format, {
+        regionId: region.id,
+        actorUserId: editor.id,
+        targetSetId: null,
+      });
+      const plan = await planImport({ targetSetId: null, imported: reading.imported });
+      expect(plan.standardLinks).toBe(4);
+      expect(plan.issues.map(({ severity, value, message }) => ({ severity, value, message }))).toEqual([
+        { severity: "warning", value: "ISO 99999:2031", message: "exchange.issue.standardUnknown" },
+        { severity: "warning", value: `${snomed.code} 1999`, message: "exchange.issue.standardVersionUnknown" },
+      ]);
+      const result = await applyImport({
+        importRow,
+        imported: reading.imported,
+        newSetTitle: "Med standarder",
+        actorUserId: editor.id,
+        request: TEST_REQUEST,
+      });
+      if (result.status !== "applied") throw new Error(`not applied: ${result.status}`);
+      expect(await standardsByRef(result.setId, principal)).toEqual({
+        "IS-001": [`${fhir.code} R4`, `${snomed.code} 2024-09`].sort(),
+        "IS-002": [fhir.code],
+        // The unknown version links the standard without one; the unknown standard is not linked.
+        "IS-003": [snomed.code],
+      });
+
+      // The same file again into the set it made: nothing to link.
+      const again = await uploadAndRead(await writers[format](await exportSet(result.setId, principal)), format, {
+        regionId: region.id,
+        actorUserId: editor.id,
+        targetSetId: result.setId,
+      });
+      expect((await planImport({ targetSetId: result.setId, imported: again.reading.imported })).standardLinks).toBe(0);
+    },
+  );
 });

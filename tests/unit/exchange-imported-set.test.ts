@@ -24,6 +24,7 @@ function requirement(overrides: Partial<ImportedRequirement> = {}): ImportedRequ
     ambition: null,
     tags: [],
     importedAttributes: {},
+    linkedStandards: [],
     ...overrides,
   };
 }

@@ -298,6 +298,7 @@ describe("a Polarion export", () => {
         Reviewed: "false",
         "Risk score": "0.75",
       },
+      linkedStandards: [],
     });
     expect(login?.text).not.toMatch(/script|style|onclick|javascript|<|img/i);
     expect(availability).toMatchObject({

@@ -84,7 +84,11 @@ const requirementFields = fc.record({
     { maxLength: 5 },
   ),
   version: fc.integer({ min: 1, max: 500 }),
-  linkedStandards: fc.array(oddText, { maxLength: 2 }),
+  // Standards as the catalogue names them: one line each, no outer space, each once.
+  linkedStandards: fc.uniqueArray(
+    oddText.map((name) => name.replace(/[\r\n]/g, " ").trim()).filter((name) => name !== ""),
+    { maxLength: 2 },
+  ),
   source: oddText,
   importedAttributes: fc
     .uniqueArray(fc.tuple(fc.oneof(oddText, fc.constant("__proto__")), oddText), {
@@ -152,7 +156,7 @@ const exchangeSetArbitrary: fc.Arbitrary<ExchangeSet> = fc
 function comparableSet(set: ExchangeSet) {
   return {
     sections: set.sections.map(({ id, parentId, title }) => ({ id, parentId, title })),
-    requirements: set.requirements.map(({ version: _v, linkedStandards: _l, source: _s, ...fields }) => fields),
+    requirements: set.requirements.map(({ version: _v, source: _s, ...fields }) => fields),
   };
 }
 

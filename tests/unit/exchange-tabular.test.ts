@@ -550,6 +550,7 @@ describe("a user's own spreadsheet", () => {
         ambition: null,
         tags: [],
         importedAttributes: { Kommentar: "Från förra upphandlingen" },
+        linkedStandards: [],
       },
       expect.objectContaining({
         row: 6,
