@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 
 import { ExchangeFileError } from "~/exchange/exchange-error";
 import { sectionTitlePath } from "~/exchange/exchange-set";
 import { hasErrors } from "~/exchange/imported-set";
 import { withImportProgress } from "~/exchange/import-progress.server";
+import type { ImportProgress } from "~/exchange/import-progress.server";
 import type { ImportProgressData } from "./imports.$importId.progress";
 import {
   COLUMN_TARGETS,
@@ -348,17 +349,35 @@ const PROGRESS_POLL_MS = 500;
  * phase is announced (role="status"); the running count is shown, not announced, so a screen
  * reader is not interrupted twice a second. Without JavaScript the browser's own indicator shows
  * the form is being sent.
+ *
+ * Plain `fetch`, one request at a time, rather than a Remix fetcher: a fetcher takes part in the
+ * revalidation after the apply's redirect, and its load of this page's resource could still be
+ * pending on the next page.
  */
 function ApplyProgress({ importId }: { importId: string }) {
   const t = useT();
-  const fetcher = useFetcher<ImportProgressData>();
-  const load = useRef(fetcher.load);
-  load.current = fetcher.load;
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => load.current(`/imports/${importId}/progress`), PROGRESS_POLL_MS);
-    return () => clearInterval(timer);
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const response = await fetch(`/imports/${importId}/progress`, {
+          signal: controller.signal,
+          headers: { Accept: "application/json" },
+        });
+        if (response.ok) setProgress(((await response.json()) as ImportProgressData).progress);
+      } catch {
+        // Aborted because the page moved on, or the network blinked: the next poll tries again.
+      }
+      if (!controller.signal.aborted) timer = setTimeout(poll, PROGRESS_POLL_MS);
+    };
+    timer = setTimeout(poll, PROGRESS_POLL_MS);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
   }, [importId]);
-  const progress = fetcher.data?.progress ?? null;
   const writing = progress?.phase === "writing" && progress.total > 0;
   const phase = progress?.phase ?? "reading";
   return (
