@@ -1,20 +1,24 @@
-import { useFetcher, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { useT } from "~/utils/i18n";
 
 type Props = { idleSeconds: number; warningSeconds: number; idleRemainingMs: number };
+type KeepAliveAnswer = { ok: boolean; idleRemainingMs?: number };
 
 /**
  * WCAG 2.2.1 (timing adjustable): warns before the idle timeout and offers to stay signed in.
  * The countdown starts from what the server says is left (sent on every navigation, since the
  * root loader runs each time) and from each keep-alive answer. Typing in a form sends a quiet
  * keep-alive now and then, since a person writing a long requirement is not idle.
+ *
+ * The keep-alive is a plain `fetch`, not a Remix fetcher: it changes no page data, so nothing
+ * should revalidate after it, and a fetcher whose answer arrived while a form was being sent
+ * (someone types a title and presses Import) stayed "loading" after that form's redirect.
  */
 export function SessionTimeoutWarning({ idleSeconds, warningSeconds, idleRemainingMs }: Props) {
   const t = useT();
   const location = useLocation();
-  const keepAlive = useFetcher<{ ok: boolean; idleRemainingMs?: number }>();
   const [expiresAt, setExpiresAt] = useState(() => Date.now() + idleRemainingMs);
   const [now, setNow] = useState(() => Date.now());
   const stayButton = useRef<HTMLButtonElement>(null);
@@ -29,21 +33,21 @@ export function SessionTimeoutWarning({ idleSeconds, warningSeconds, idleRemaini
   }, [location.key, idleRemainingMs]);
 
   useEffect(() => {
-    const remaining = keepAlive.data?.idleRemainingMs;
-    if (keepAlive.state === "idle" && keepAlive.data?.ok && remaining !== undefined) {
-      setExpiresAt(Date.now() + remaining);
-    }
-  }, [keepAlive.state, keepAlive.data]);
-
-  useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
 
   const sendKeepAlive = useCallback(() => {
     lastKeepAliveSent.current = Date.now();
-    keepAlive.submit(null, { method: "post", action: "/session/keepalive" });
-  }, [keepAlive]);
+    fetch("/session/keepalive", { method: "POST", headers: { Accept: "application/json" } })
+      .then(async (response) => (response.ok ? ((await response.json()) as KeepAliveAnswer) : null))
+      .then((answer) => {
+        if (answer?.ok && answer.idleRemainingMs !== undefined) setExpiresAt(Date.now() + answer.idleRemainingMs);
+      })
+      .catch(() => {
+        // Offline for a moment: the countdown goes on from the last answer, and typing sends another.
+      });
+  }, []);
 
   useEffect(() => {
     // Typing counts as activity: at most one keep-alive per tenth of the idle period.
