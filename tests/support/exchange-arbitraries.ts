@@ -1,6 +1,7 @@
 import fc from "fast-check";
 
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, type ExchangeSet } from "~/exchange/exchange-set";
+import type { ImportedSet } from "~/exchange/imported-set";
 import {
   AMBITION_LEVELS,
   AREAS,
@@ -207,5 +208,42 @@ export function withFreshIds(set: ExchangeSet): ExchangeSet {
       id: map(requirement.id),
       sectionId: requirement.sectionId === null ? null : map(requirement.sectionId),
     })),
+  };
+}
+
+/** The tree and fields with each section's parent and each requirement's section as UUIDs. */
+export function shapeOfImported(imported: ImportedSet) {
+  const idOf = new Map(imported.sections.map((section) => [section.key, section.id]));
+  return {
+    sections: imported.sections.map((section) => ({
+      id: section.id,
+      parentId: section.parentKey === null ? null : (idOf.get(section.parentKey) ?? "?"),
+      title: section.title,
+    })),
+    requirements: imported.requirements.map((requirement) => ({
+      id: requirement.id,
+      sectionId: requirement.sectionKey === null ? null : (idOf.get(requirement.sectionKey) ?? "?"),
+      ref: requirement.ref,
+      title: requirement.title,
+      text: requirement.text,
+      obligation: requirement.obligation,
+      type: requirement.type,
+      area: requirement.area,
+      rationale: requirement.rationale,
+      verification: requirement.verification,
+      weight: requirement.weight,
+      ambition: requirement.ambition,
+      tags: requirement.tags,
+      importedAttributes: requirement.importedAttributes,
+    })),
+  };
+}
+
+export function shapeOfExported(set: ExchangeSet) {
+  return {
+    sections: set.sections,
+    requirements: set.requirements.map(
+      ({ version: _version, linkedStandards: _standards, source: _source, ...requirement }) => requirement,
+    ),
   };
 }
