@@ -7,43 +7,14 @@ import { ExchangeFileError } from "~/exchange/exchange-error";
 import type { ExchangeSet } from "~/exchange/exchange-set";
 import { checkImportedSet } from "~/exchange/imported-set";
 import { exchangeJsonSchema, exchangeSetToImported, readSetJson, writeSetJson } from "~/exchange/json";
-import { loadExchangeSet } from "~/models/exchange.server";
-import { getVisibleSet } from "~/models/requirement-sets.server";
 import { updateRequirement } from "~/models/requirements.server";
 import { applyImport, createSetImport, getSetImport, planImport } from "~/models/set-imports.server";
 import { createManualBaseline } from "~/models/baselines.server";
 
-import { createMember, createRegion } from "../support/factories";
 import { exchangeSetArbitrary, withFreshIds } from "../support/exchange-arbitraries";
 
-import {
-  changesOf,
-  inputFrom,
-  newRequirement,
-  newSection,
-  newSet,
-  principalFor,
-  requirementRow,
-  TEST_REQUEST,
-} from "./set-helpers";
-
-async function workspace() {
-  const region = await createRegion();
-  const editor = await createMember(region.id, "editor");
-  return { region, editor, principal: await principalFor(editor) };
-}
-
-async function exportSet(
-  setId: string,
-  principal: Awaited<ReturnType<typeof principalFor>>,
-  baselineId: string | null = null,
-) {
-  const set = await getVisibleSet({ setId, principal });
-  if (!set) throw new Error("set not visible");
-  const exported = await loadExchangeSet({ set, baselineId, principal, language: "sv" });
-  if (!exported) throw new Error("nothing exported");
-  return exported;
-}
+import { exchangeWorkspace, exportSet, roundTripContent } from "./exchange-helpers";
+import { changesOf, inputFrom, newRequirement, newSection, newSet, requirementRow, TEST_REQUEST } from "./set-helpers";
 
 async function importJson(
   bytes: Buffer,
@@ -63,17 +34,9 @@ async function importJson(
   return { importRow, imported };
 }
 
-/** What a round trip must keep: fields, tree, order and ids (versions restart on a new set). */
-function content(set: ExchangeSet) {
-  return {
-    sections: set.sections,
-    requirements: set.requirements.map(({ version: _version, ...requirement }) => requirement),
-  };
-}
-
 describe("JSON export and import", () => {
   test("property: any set survives JSON export → import as a new set → export (fields, tree, order, ids)", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     await fc.assert(
       fc.asyncProperty(exchangeSetArbitrary(), async (generated) => {
         // Runs share one database and fast-check repeats UUIDs while shrinking: give every run fresh ones.
@@ -90,7 +53,7 @@ describe("JSON export and import", () => {
         });
         if (result.status !== "applied") throw new Error(`not applied: ${result.status}`);
         const again = await exportSet(result.setId, principal);
-        expect(content(again)).toEqual(content(original));
+        expect(roundTripContent(again)).toEqual(roundTripContent(original));
         expect(again.set.title).toBe(original.set.title);
       }),
       { numRuns: 12 },
@@ -98,7 +61,7 @@ describe("JSON export and import", () => {
   });
 
   test("re-importing an edited export updates only the changed rows, as an import by that person", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     const sectionId = await newSection(setId, null, "Informationssäkerhet", editor.id);
     const ids: string[] = [];
@@ -157,7 +120,7 @@ describe("JSON export and import", () => {
   });
 
   test("a file may swap refs, hand a given-up ref to a new row and move rows; every changed field is written", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     const first = await newSection(setId, null, "Drift", editor.id);
     const second = await newSection(setId, null, "Förvaltning", editor.id);
@@ -239,7 +202,7 @@ describe("JSON export and import", () => {
   });
 
   test("an import with a bad row saves nothing (all or nothing)", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     const keptId = await newRequirement(setId, null, editor.id, { ref: "IS-001" });
     await newRequirement(setId, null, editor.id, { ref: "IS-002" });
@@ -271,7 +234,7 @@ describe("JSON export and import", () => {
   });
 
   test("a new row taking the ref of a requirement the file leaves alone is reported before anything is saved", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     await newRequirement(setId, null, editor.id, { ref: "IS-001" });
     await newRequirement(setId, null, editor.id, { ref: "IS-002" });
@@ -291,7 +254,7 @@ describe("JSON export and import", () => {
   });
 
   test("a baseline exports as it was frozen, with its name and date", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     const requirementId = await newRequirement(setId, null, editor.id, { text: "Texten vid baslinjen." });
     const baselineId = await createManualBaseline({ setId, name: "Remissversion", actorUserId: editor.id });

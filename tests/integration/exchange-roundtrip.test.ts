@@ -7,23 +7,13 @@ import { readImport } from "~/exchange/import-session.server";
 import { writeSetJson } from "~/exchange/json";
 import { writeSetReqif } from "~/exchange/reqif.server";
 import { writeSetXlsx } from "~/exchange/set-spreadsheet.server";
-import { loadExchangeSet } from "~/models/exchange.server";
-import { getVisibleSet } from "~/models/requirement-sets.server";
 import { applyImport, createSetImport, getSetImport, planImport } from "~/models/set-imports.server";
 
-import { createMember, createRegion } from "../support/factories";
 import { exchangeSetArbitrary, trimmedTexts, withFreshIds } from "../support/exchange-arbitraries";
 
 import { linkRequirement, newStandard } from "./standards-helpers";
-import {
-  changesOf,
-  newRequirement,
-  newSection,
-  newSet,
-  principalFor,
-  requirementRow,
-  TEST_REQUEST,
-} from "./set-helpers";
+import { exchangeWorkspace, exportSet, roundTripContent, type Principal } from "./exchange-helpers";
+import { changesOf, newRequirement, newSection, newSet, requirementRow, TEST_REQUEST } from "./set-helpers";
 
 /**
  * Round trips through the database, as users make them: a set exported as XLSX or ReqIF, the file
@@ -32,22 +22,6 @@ import {
  * a spreadsheet program and imported back changes exactly the edited rows, recorded in the
  * history as an import by the person importing. (JSON's round trip is in exchange-json.test.ts.)
  */
-
-type Principal = Awaited<ReturnType<typeof principalFor>>;
-
-async function workspace() {
-  const region = await createRegion();
-  const editor = await createMember(region.id, "editor");
-  return { region, editor, principal: await principalFor(editor) };
-}
-
-async function exportSet(setId: string, principal: Principal): Promise<ExchangeSet> {
-  const set = await getVisibleSet({ setId, principal });
-  if (!set) throw new Error("set not visible");
-  const exported = await loadExchangeSet({ set, baselineId: null, principal, language: "sv" });
-  if (!exported) throw new Error("nothing exported");
-  return exported;
-}
 
 /** Uploads `bytes` as the wizard stores them and reads them with the wizard's own guesses. */
 async function uploadAndRead(
@@ -69,14 +43,6 @@ async function uploadAndRead(
   return { importRow, reading };
 }
 
-/** What a round trip keeps: everything but the versions, which start again in a new set. */
-function content(set: ExchangeSet) {
-  return {
-    sections: set.sections,
-    requirements: set.requirements.map(({ version: _version, ...requirement }) => requirement),
-  };
-}
-
 const writers = {
   xlsx: (set: ExchangeSet) => writeSetXlsx(set, "sv"),
   reqif: async (set: ExchangeSet) => Buffer.from(writeSetReqif(set, "sv"), "utf8"),
@@ -93,7 +59,7 @@ describe("round trips through the database", () => {
   test.each(["xlsx", "reqif"] as const)(
     "property: a set exported as %s, imported as a new set and exported again is the same set",
     async (format) => {
-      const { region, editor, principal } = await workspace();
+      const { region, editor, principal } = await exchangeWorkspace();
       await fc.assert(
         fc.asyncProperty(exchangeSetArbitrary().map(trimmedTexts), async (generated) => {
           const original = withFreshIds(generated);
@@ -112,7 +78,7 @@ describe("round trips through the database", () => {
           });
           if (result.status !== "applied") throw new Error(`not applied: ${result.status}`);
           const again = await exportSet(result.setId, principal);
-          expect(content(again)).toEqual(content(original));
+          expect(roundTripContent(again)).toEqual(roundTripContent(original));
           expect(again.set.title).toBe(original.set.title);
         }),
         { numRuns: 10 },
@@ -121,7 +87,7 @@ describe("round trips through the database", () => {
   );
 
   test("a workbook edited in a spreadsheet program updates exactly the edited rows, as an import by that person", async () => {
-    const { region, editor, principal } = await workspace();
+    const { region, editor, principal } = await exchangeWorkspace();
     const setId = await newSet(region.id, editor.id);
     const sectionId = await newSection(setId, null, "Informationssäkerhet", editor.id);
     const ids: string[] = [];
@@ -184,7 +150,7 @@ describe("round trips through the database", () => {
   test.each(["xlsx", "reqif", "json"] as const)(
     "linked standards (%s) come back as links to the catalogue, pinned as they were; unknown names are reported",
     async (format) => {
-      const { region, editor, principal } = await workspace();
+      const { region, editor, principal } = await exchangeWorkspace();
       const fhir = await newStandard(editor.id, {}, "R4");
       const snomed = await newStandard(editor.id, {}, "2024-09");
       const setId = await newSet(region.id, editor.id);
