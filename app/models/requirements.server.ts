@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { EDITABLE_SET_STATUSES } from "~/utils/policy.server";
 import {
   COMPARED_FIELDS,
+  sameFieldValue,
   type AmbitionLevel,
   type Area,
   type Obligation,
@@ -190,10 +191,6 @@ async function loadConflict(
   return { status: "conflict", current, changedByName: current.updatedByName, changedAt: current.updatedAt };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * Saves an edit made from `baseVersion`: one guarded UPDATE; zero rows means someone saved in
  * between, and the caller gets the conflict (their text, who, when) instead of overwriting it.
@@ -224,7 +221,7 @@ export async function updateRequirement({
     if (input.ref !== before.ref && (await isRefTaken(tx, setId, input.ref, requirementId))) {
       return { status: "duplicate-ref" } as const;
     }
-    const changedFields = COMPARED_FIELDS.filter((field) => !sameValue(before[field], input[field]));
+    const changedFields = COMPARED_FIELDS.filter((field) => !sameFieldValue(before[field], input[field]));
     if (changedFields.length === 0) return { status: "saved", version: before.version } as const;
     const [updated] = await tx
       .update(requirements)

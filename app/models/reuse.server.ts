@@ -18,6 +18,7 @@ import {
 import type { RequestInfo } from "~/utils/request.server";
 import {
   COMPARED_FIELDS,
+  sameFieldValue,
   type Area,
   type ComparedField,
   type RequirementContent,
@@ -82,14 +83,10 @@ export function contentOf(row: RequirementContent): RequirementContent {
   };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Whether a copy's content differs from the source content it is based on (adoption record "anpassad"). */
 export function isAdapted(copy: RequirementContent, snapshot: RequirementContent | null): boolean {
   if (!snapshot) return false;
-  return ADAPTATION_FIELDS.some((field) => !sameValue(copy[field], snapshot[field]));
+  return ADAPTATION_FIELDS.some((field) => !sameFieldValue(copy[field], snapshot[field]));
 }
 
 /**
@@ -960,7 +957,7 @@ export async function acceptSourceChange({
     const content = contentOf(source);
     const next = { ...content, ref: takeSourceRef ? content.ref : copy.ref };
     if (next.ref !== copy.ref && (await refTaken(tx, setId, next.ref))) return { status: "duplicate-ref" } as const;
-    const changedFields = COMPARED_FIELDS.filter((field) => !sameValue(copy[field], next[field]));
+    const changedFields = COMPARED_FIELDS.filter((field) => !sameFieldValue(copy[field], next[field]));
     const [updated] = await tx
       .update(requirements)
       .set({
@@ -1178,7 +1175,7 @@ function asSnapshot(id: string, content: RequirementContent): RequirementSnapsho
 
 /** Field-by-field differences between two contents of a requirement, with word diffs for text. */
 export function contentDiffs(before: RequirementContent, after: RequirementContent): FieldDiff[] {
-  const changedFields = COMPARED_FIELDS.filter((field) => !sameValue(before[field], after[field]));
+  const changedFields = COMPARED_FIELDS.filter((field) => !sameFieldValue(before[field], after[field]));
   return fieldDiffs({
     id: "content",
     kind: "changed",

@@ -28,7 +28,7 @@ import { rowsOf, type DbOrTransaction, type Transaction } from "~/utils/db-conne
 import { db } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
 import type { RequestInfo } from "~/utils/request.server";
-import { COMPARED_FIELDS, type ComparedField } from "~/utils/requirement-fields";
+import { COMPARED_FIELDS, sameFieldValue, type ComparedField } from "~/utils/requirement-fields";
 
 import { lockEditableSet } from "./requirements.server";
 import { MAX_SECTION_DEPTH } from "./sections.server";
@@ -285,27 +285,6 @@ function resolveSections(imported: ImportedSet, live: Live["sections"]) {
   return { target, issues };
 }
 
-/**
- * Whether a stored value and an imported one are the same: primitives by identity, tag lists in
- * order, imported attributes by name whatever their order (jsonb stores keys sorted, a file in
- * its own order, and that is not a change).
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
-  }
-  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-    const aEntries = Object.entries(a);
-    const bRecord = b as Record<string, unknown>;
-    return (
-      aEntries.length === Object.keys(b).length &&
-      aEntries.every(([key, value]) => Object.hasOwn(bRecord, key) && sameValue(value, bRecord[key]))
-    );
-  }
-  return false;
-}
-
 const IMPORTED_FIELDS = [...COMPARED_FIELDS, "importedAttributes"] as const;
 type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
@@ -326,7 +305,12 @@ function valuesOf(requirement: ImportedRequirement): Record<ImportedField, unkno
   };
 }
 
-type Match = { imported: ImportedRequirement; existing: (LiveRequirement & { importedAttributes: unknown }) | null };
+type Match = {
+  imported: ImportedRequirement;
+  existing: (LiveRequirement & { importedAttributes: unknown }) | null;
+  /** Fields whose imported value differs from the stored one (the plan's and the apply's). */
+  changedFields: ImportedField[];
+};
 
 function computePlan(
   imported: ImportedSet,
@@ -369,7 +353,7 @@ function computePlan(
       }
       claimedBy.set(existing.id, requirement.row);
     }
-    matches.push({ imported: requirement, existing });
+    matches.push({ imported: requirement, existing, changedFields: [] });
   }
   // A ref must stay unique among live requirements: those the file leaves alone keep theirs.
   const untouchedRefs = new Map(live.requirements.filter((row) => !claimedBy.has(row.id)).map((row) => [row.ref, row]));
@@ -377,7 +361,8 @@ function computePlan(
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const { imported: requirement, existing } of matches) {
+  for (const match of matches) {
+    const { imported: requirement, existing } = match;
     if (untouchedRefs.has(requirement.ref)) {
       issues.push({
         severity: "error",
@@ -394,7 +379,8 @@ function computePlan(
       continue;
     }
     const values = valuesOf(requirement);
-    const fields: string[] = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
+    match.changedFields = IMPORTED_FIELDS.filter((field) => !sameFieldValue(existing[field], values[field]));
+    const fields: string[] = [...match.changedFields];
     const targetSection =
       requirement.sectionKey === null ? null : (sections.target.get(requirement.sectionKey)?.id ?? undefined);
     if (targetSection !== existing.sectionId) fields.push("section");
@@ -748,10 +734,9 @@ export async function applyImport({
 
     // Changed requirements, with their new section and position (a moved one goes last there).
     const changedRows: ChangedRequirement[] = [];
-    for (const { imported: requirement, existing } of matches) {
+    for (const { imported: requirement, existing, changedFields } of matches) {
       if (!existing) continue;
       const values = valuesOf(requirement);
-      const changedFields = IMPORTED_FIELDS.filter((field) => !sameValue(existing[field], values[field]));
       const sectionId = sectionIdOf(requirement.sectionKey);
       const moved = sectionId !== existing.sectionId;
       if (changedFields.length === 0 && !moved) continue;

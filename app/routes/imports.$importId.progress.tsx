@@ -21,12 +21,11 @@ function respond(progress: ImportProgress | null): Response {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const importId = params.importId ?? "";
+  const validId = UuidSchema.safeParse(importId).success;
   const token = readSessionToken(request);
-  const running =
-    token && UuidSchema.safeParse(importId).success ? importProgressFor(importId, hashToken(token)) : null;
+  const running = token && validId ? importProgressFor(importId, hashToken(token)) : null;
   if (running) return respond(running);
   const auth = await requireUser(request);
-  if (!UuidSchema.safeParse(importId).success) notFound();
-  if (!(await setImportExists({ importId, actorUserId: auth.user.id }))) notFound();
+  if (!validId || !(await setImportExists({ importId, actorUserId: auth.user.id }))) notFound();
   return respond(null);
 }

@@ -97,3 +97,24 @@ export const COMPARED_FIELDS = [
   "tags",
 ] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/**
+ * Whether two values of a requirement field are the same: primitives by identity, lists (tags)
+ * item by item in order, records (imported attributes) by name whatever their key order, since
+ * jsonb stores keys sorted and a file or a form in its own order.
+ */
+export function sameFieldValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => sameFieldValue(item, b[index]));
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const aEntries = Object.entries(a);
+    const bRecord = b as Record<string, unknown>;
+    return (
+      aEntries.length === Object.keys(b).length &&
+      aEntries.every(([key, value]) => Object.hasOwn(bRecord, key) && sameFieldValue(value, bRecord[key]))
+    );
+  }
+  return false;
+}
